@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Serverless.Functions.Hosting;
+using Serverless.Functions.Invocation;
+
+namespace Serverless.Functions.Http;
+
+/// <summary>Maps every HTTP function to an ASP.NET Core endpoint under the route prefix, with its authorisation and body limit.</summary>
+internal static class HttpFunctionEndpoints
+{
+    public static void MapHttpFunctions(this IEndpointRouteBuilder endpoints)
+    {
+        var catalog = endpoints.ServiceProvider.GetRequiredService<FunctionCatalog>();
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<HttpOptions>>().Value;
+        foreach (var function in catalog.WithTrigger<HttpTriggerAttribute>())
+        {
+            var trigger = (HttpTriggerAttribute)function.Definition.Trigger;
+            var template = HttpRoute.Template(function.Definition, options.RoutePrefix);
+            var handler = CreateHandler(function);
+            var builder = trigger.Methods.Count == 0
+                ? endpoints.Map(template, handler)
+                : endpoints.MapMethods(template, trigger.Methods.Select(m => m.ToUpperInvariant()), handler);
+            builder.WithName(function.Name)
+                .WithDisplayName($"{function.Name} ({function.Definition.EntryPoint})")
+                .WithMetadata(function.Definition);
+
+            // Attributes such as [RequestSizeLimit], [Authorize] and [Tags] act through endpoint metadata, as on controllers.
+            builder.WithMetadata([.. function.Definition.Method.DeclaringType!.GetCustomAttributes(inherit: true), .. function.Definition.Method.GetCustomAttributes(inherit: true)]);
+            if (!HasSizeLimit(function))
+            {
+                builder.WithMetadata(new RequestSizeLimitAttribute(options.MaxRequestBodySize));
+            }
+
+            switch (trigger.AuthLevel)
+            {
+                case AuthorizationLevel.Anonymous:
+                    builder.AllowAnonymous();
+                    break;
+                case AuthorizationLevel.Admin:
+                    builder.RequireAuthorization(new AuthorizeAttribute { Roles = FunctionRoles.Admin });
+                    break;
+                default:
+                    builder.RequireAuthorization();
+                    break;
+            }
+        }
+    }
+
+    private static bool HasSizeLimit(FunctionDescriptor function) =>
+        function.Definition.Method.GetCustomAttributes(inherit: true).OfType<IRequestSizeLimitMetadata>().Any()
+        || function.Definition.Method.DeclaringType!.GetCustomAttributes(inherit: true).OfType<IRequestSizeLimitMetadata>().Any();
+
+    private static RequestDelegate CreateHandler(FunctionDescriptor function) => async http =>
+    {
+        var executor = http.RequestServices.GetRequiredService<FunctionExecutor>();
+        var lifetime = http.RequestServices.GetRequiredService<FunctionHostLifetime>();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.GracePeriodExpired);
+        var context = new DefaultFunctionContext(function.Definition, http.RequestServices, cancellation.Token) { HttpContext = http };
+        http.Features.Set(new FunctionInvocationFeature(function.Name, context.InvocationId));
+        var result = await executor.ExecuteAsync(function, context);
+        await HttpResultWriter.WriteAsync(http, result, function.Result.ResultType);
+    };
+}

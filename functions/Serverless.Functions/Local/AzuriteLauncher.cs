@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Serverless.Functions.Hosting;
+
+namespace Serverless.Functions.Local;
+
+/// <summary>The first hosted service: makes sure local storage answers before anything else starts, and stops it last.</summary>
+internal sealed class AzuriteLauncher(LocalStorage storage, IOptions<FunctionHostOptions> options) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        options.Value.StartAzurite ? storage.EnsureRunningAsync(cancellationToken) : Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => storage.DisposeAsync().AsTask();
+}
