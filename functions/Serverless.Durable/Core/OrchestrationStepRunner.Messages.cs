@@ -97,6 +97,13 @@ internal sealed partial class OrchestrationStepRunner
             return;
         }
 
+        if (start.ScheduledStartAt is { } due && due > step.Now)
+        {
+            // A scheduled start beyond the backend's delay limit arrives early: send it on until it is due.
+            step.Outbound.Add(message with { VisibleAt = this.TimerVisibleAt(due, step.Now), DequeueCount = 0 });
+            return;
+        }
+
         step.StartNew(start);
     }
 
