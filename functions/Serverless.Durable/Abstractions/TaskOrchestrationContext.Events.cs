@@ -26,7 +26,10 @@ public abstract partial class TaskOrchestrationContext
         Task<T> received = this.WaitForExternalEvent<T>(eventName, linked.Token);
         Task timer = this.CreateTimer(timeout, linked.Token);
         Task winner = await Task.WhenAny(received, timer);
-        await linked.CancelAsync();
+        // Cancel synchronously: CancelAsync would resume this method off the replaying thread, outside the step.
+#pragma warning disable CA1849
+        linked.Cancel();
+#pragma warning restore CA1849
         if (winner == received)
         {
             return await received;
