@@ -1,0 +1,16 @@
+using Serverless.Durable.InMemory;
+using Serverless.Durable.Tests.Semantics;
+using Serverless.Durable.Tests.Support;
+
+namespace Serverless.Durable.Tests.InMemory;
+
+// Each semantics suite, run on the in-memory backend. The Azure Storage backend adds the same list for itself.
+public sealed class InMemoryActivityTests(ITestOutputHelper output) : ActivityTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
+
+public sealed class InMemoryTimerTests(ITestOutputHelper output) : TimerTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
