@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using Serverless.Functions.Durable;
 using Serverless.Functions.Http;
 using Serverless.Functions.Invocation;
 using Serverless.Functions.Keys;
@@ -33,7 +34,12 @@ internal static class FunctionsHostRegistration
         services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LocalStorageOptions>().Configure(o => o.AppRoot ??= appRoot);
         services.AddOptions<HostOptions>().Configure<IOptions<FunctionHostOptions>>((host, functions) =>
-            host.ShutdownTimeout = functions.Value.ShutdownGracePeriod + TimeSpan.FromSeconds(5));
+        {
+            // HTTP, timers and the durable worker drain side by side within one grace period; Azurite is
+            // ended only when the container is disposed, after all of them.
+            host.ShutdownTimeout = functions.Value.ShutdownGracePeriod + TimeSpan.FromSeconds(5);
+            host.ServicesStopConcurrently = true;
+        });
         services.AddOptions<FunctionDiscoveryOptions>();
 
         // Invocation: discovery, binding, execution.
@@ -58,6 +64,9 @@ internal static class FunctionsHostRegistration
         services.TryAddSingleton<FunctionKeyValidator>();
         services.TryAddSingleton<IFunctionKeyStore, InMemoryFunctionKeyStore>();
         services.TryAddSingleton<FunctionKeyCommands>();
+
+        // The durable engine, its bindings and its management API.
+        services.AddDurableFunctions(configuration);
 
         // Timers and operations.
         services.TryAddSingleton<IScheduleMonitor, InMemoryScheduleMonitor>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Serverless.Functions.Durable;
 using Serverless.Functions.Http;
 using Serverless.Functions.Invocation;
 using Serverless.Functions.Operations;
@@ -27,6 +28,7 @@ internal static class FunctionsPipeline
         app.UseAuthorization();
         app.MapHttpFunctions();
         app.MapHealthEndpoint();
+        app.MapDurableManagementApi();
         app.MapOpenApi().AllowAnonymous();
     }
 }

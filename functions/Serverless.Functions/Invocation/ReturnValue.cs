@@ -18,7 +18,13 @@ internal sealed class ReturnValue
 
     public ValueTask<object?> AwaitAsync(object? returned) => _await(returned);
 
-    public static ReturnValue For(Type returnType)
+    /// <summary>The adapter for a method's return type.</summary>
+    /// <param name="returnType">The method's declared return type.</param>
+    /// <param name="onCapturedContext">
+    /// Continue on the caller's synchronisation context: orchestrators need this, because the engine pumps their
+    /// continuations on its own context and expects them to finish there.
+    /// </param>
+    public static ReturnValue For(Type returnType, bool onCapturedContext = false)
     {
         if (returnType == typeof(void))
         {
@@ -27,18 +33,18 @@ internal sealed class ReturnValue
 
         if (returnType == typeof(Task))
         {
-            return new(typeof(void), static async r =>
+            return new(typeof(void), async r =>
             {
-                await ((Task)r!).ConfigureAwait(false);
+                await ((Task)r!).ConfigureAwait(onCapturedContext);
                 return null;
             });
         }
 
         if (returnType == typeof(ValueTask))
         {
-            return new(typeof(void), static async r =>
+            return new(typeof(void), async r =>
             {
-                await ((ValueTask)r!).ConfigureAwait(false);
+                await ((ValueTask)r!).ConfigureAwait(onCapturedContext);
                 return null;
             });
         }
@@ -49,7 +55,7 @@ internal sealed class ReturnValue
             return new(returnType.GetGenericArguments()[0], async r =>
             {
                 var task = (Task)r!;
-                await task.ConfigureAwait(false);
+                await task.ConfigureAwait(onCapturedContext);
                 return result.GetValue(task);
             });
         }
@@ -57,7 +63,7 @@ internal sealed class ReturnValue
         if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>))
         {
             var asTask = returnType.GetMethod(nameof(ValueTask<object>.AsTask))!;
-            var inner = For(asTask.ReturnType);
+            var inner = For(asTask.ReturnType, onCapturedContext);
             return new(returnType.GetGenericArguments()[0], r => inner.AwaitAsync(asTask.Invoke(r, BindingFlags.DoNotWrapExceptions, null, null, null)));
         }
 

@@ -49,7 +49,7 @@ public sealed class NoTrigger
     }
 }
 
-public sealed class OrchestratorWithoutEngine
+public sealed class OrchestratorWithoutContext
 {
     [Function("Orphan")]
     public Task Run([OrchestrationTrigger] object context) => Task.CompletedTask;

@@ -20,6 +20,7 @@ public sealed class DiscoveryTests
     [InlineData(typeof(NoRolesDeclared), "needs [Authorize(Roles")]
     [InlineData(typeof(BadSchedule), "six are required")]
     [InlineData(typeof(NoTrigger), "0 trigger parameters")]
+    [InlineData(typeof(OrchestratorWithoutContext), "[OrchestrationTrigger] binds to TaskOrchestrationContext, not Object")]
     public void A_function_the_host_cannot_bind_fails_start_up_naming_its_method(Type functions, string expected)
     {
         var error = Assert.Throws<InvalidOperationException>(() => TestHost.Build([functions]));
