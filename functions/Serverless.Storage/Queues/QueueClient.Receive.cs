@@ -36,7 +36,7 @@ public sealed partial class QueueClient
         }
 
         var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        var messages = QueueMessageListReader.ReadReceived(response.ContentStream!, _encoding, count ?? 1);
+        var messages = QueueMessageListReader.ReadReceived(response.Content, _encoding, count ?? 1);
         return Response.FromValue(messages, response);
     }
 
@@ -60,7 +60,7 @@ public sealed partial class QueueClient
         var count = QueueTimeouts.MessageCount(maxMessages, nameof(maxMessages));
         using var message = CreateListRequest(count, peekOnly: true);
         var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        var messages = QueueMessageListReader.ReadPeeked(response.ContentStream!, _encoding, count ?? 1);
+        var messages = QueueMessageListReader.ReadPeeked(response.Content, _encoding, count ?? 1);
         return Response.FromValue(messages, response);
     }
 

@@ -67,6 +67,6 @@ public sealed partial class QueueClient
         request.Headers.SetValue("Content-Type", "application/xml; charset=utf-8");
         request.Content = RequestContent.Create(body);
         var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return Response.FromValue(QueueMessageListReader.ReadSendReceipt(response.ContentStream!), response);
+        return Response.FromValue(QueueMessageListReader.ReadSendReceipt(response.Content), response);
     }
 }

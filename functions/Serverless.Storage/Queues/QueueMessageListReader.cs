@@ -15,7 +15,7 @@ internal static class QueueMessageListReader
         CloseInput = false,
     };
 
-    public static QueueMessage[] ReadReceived(Stream content, QueueMessageEncoding encoding, int capacity) =>
+    public static QueueMessage[] ReadReceived(BinaryData content, QueueMessageEncoding encoding, int capacity) =>
         Read(content, capacity, m => new QueueMessage(
             Required(m.MessageId, "MessageId"),
             Required(m.PopReceipt, "PopReceipt"),
@@ -25,7 +25,7 @@ internal static class QueueMessageListReader
             m.InsertionTime,
             m.ExpirationTime));
 
-    public static PeekedMessage[] ReadPeeked(Stream content, QueueMessageEncoding encoding, int capacity) =>
+    public static PeekedMessage[] ReadPeeked(BinaryData content, QueueMessageEncoding encoding, int capacity) =>
         Read(content, capacity, m => new PeekedMessage(
             Required(m.MessageId, "MessageId"),
             new MessageBody(m.MessageText ?? string.Empty, encoding, m.MessageId!),
@@ -33,7 +33,7 @@ internal static class QueueMessageListReader
             m.InsertionTime,
             m.ExpirationTime));
 
-    public static SendReceipt ReadSendReceipt(Stream content)
+    public static SendReceipt ReadSendReceipt(BinaryData content)
     {
         var receipts = Read(content, 1, m => new SendReceipt(
             Required(m.MessageId, "MessageId"),
@@ -46,9 +46,37 @@ internal static class QueueMessageListReader
             : throw new InvalidOperationException($"The queue service answered a send with {receipts.Length} messages instead of one.");
     }
 
-    private static T[] Read<T>(Stream content, int capacity, Func<WireMessage, T> map)
+    /// <summary>
+    /// Whether a body can hold a message element: some "QueueMessage" not followed by 's' (as in "QueueMessagesList").
+    /// </summary>
+    /// <remarks>
+    /// Polling an empty queue is the engine's commonest call; answering it without building an XmlReader saves about
+    /// a fifth of what that call allocates. The test errs towards parsing: any element named QueueMessage, prefixed or
+    /// not, passes it.
+    /// </remarks>
+    internal static bool MayHoldMessages(ReadOnlySpan<byte> xml)
     {
-        using var reader = XmlReader.Create(content, Settings);
+        var name = "QueueMessage"u8;
+        for (var at = xml.IndexOf(name); at >= 0; at = xml.IndexOf(name))
+        {
+            xml = xml[(at + name.Length)..];
+            if (xml.IsEmpty || xml[0] != (byte)'s')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static T[] Read<T>(BinaryData content, int capacity, Func<WireMessage, T> map)
+    {
+        if (!MayHoldMessages(content.ToMemory().Span))
+        {
+            return [];
+        }
+
+        using var reader = XmlReader.Create(content.ToStream(), Settings);
         if (reader.MoveToContent() != XmlNodeType.Element || reader.IsEmptyElement)
         {
             return [];
