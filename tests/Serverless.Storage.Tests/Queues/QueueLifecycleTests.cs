@@ -65,6 +65,17 @@ public sealed class QueueLifecycleTests(AzuriteFixture fixture) : QueueTestBase(
     }
 
     [Fact]
+    public async Task Client_built_from_a_queue_uri_and_account_key_reaches_the_same_queue()
+    {
+        var byUri = new QueueClient(new Uri($"{Fixture.Azurite.QueueEndpoint}/{QueueName}"), Fixture.Connection.Credential);
+
+        await byUri.SendMessageAsync("via uri");
+
+        Assert.Equal(QueueName, byUri.Name);
+        Assert.Equal("via uri", (await Queue.PeekMessageAsync()).Value!.MessageText);
+    }
+
+    [Fact]
     public async Task Service_client_creates_and_deletes_queues_and_hands_out_clients_for_them()
     {
         var service = new QueueServiceClient(Fixture.ConnectionString);

@@ -87,6 +87,17 @@ public sealed class QueueMessageRoundTripTests(AzuriteFixture fixture) : QueueTe
     }
 
     [Fact]
+    public async Task Control_characters_that_xml_cannot_carry_round_trip_with_base64_encoding()
+    {
+        var base64 = Client(QueueMessageEncoding.Base64);
+        const string text = "nul\u0000 bell\u0007 esc\u001B";
+
+        await base64.SendMessageAsync(text);
+
+        Assert.Equal(text, (await base64.ReceiveMessageAsync()).Value!.MessageText);
+    }
+
+    [Fact]
     public async Task Base64_client_can_still_delete_a_plain_text_message_it_cannot_decode()
     {
         var base64 = Client(QueueMessageEncoding.Base64);
