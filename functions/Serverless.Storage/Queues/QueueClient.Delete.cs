@@ -9,6 +9,10 @@ public sealed partial class QueueClient
     /// <param name="messageId">The message id.</param>
     /// <param name="popReceipt">The pop receipt from the latest receive or update of this message.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <remarks>
+    /// When a response is lost and the pipeline retries, the retry can meet 404 <c>MessageNotFound</c> for a delete that
+    /// succeeded; callers that treat that 404 as done are safe.
+    /// </remarks>
     /// <exception cref="RequestFailedException">
     /// 400 <c>PopReceiptMismatch</c> when the message has since been received again or updated (this consumer no longer owns it);
     /// 404 <c>MessageNotFound</c> when it is already gone.

@@ -38,6 +38,30 @@ public sealed class QueueLifecycleTests(AzuriteFixture fixture) : QueueTestBase(
     }
 
     [Fact]
+    public async Task Create_if_not_exists_returns_null_when_the_queue_exists_with_other_metadata()
+    {
+        var queue = new QueueClient(Fixture.ConnectionString, UniqueNames.Queue("conflict"));
+        try
+        {
+            await queue.CreateAsync(new Dictionary<string, string> { ["owner"] = "a" });
+
+            var same = await queue.CreateIfNotExistsAsync(new Dictionary<string, string> { ["owner"] = "a" });
+            var other = await queue.CreateIfNotExistsAsync(new Dictionary<string, string> { ["owner"] = "b" });
+            var strict = await Assert.ThrowsAsync<RequestFailedException>(
+                () => queue.CreateAsync(new Dictionary<string, string> { ["owner"] = "b" }));
+
+            Assert.Equal(204, same!.Status);
+            Assert.Null(other);
+            Assert.Equal(409, strict.Status);
+            Assert.Equal("QueueAlreadyExists", strict.ErrorCode);
+        }
+        finally
+        {
+            await queue.DeleteIfExistsAsync();
+        }
+    }
+
+    [Fact]
     public async Task Properties_show_the_metadata_the_queue_was_created_with()
     {
         var queue = new QueueClient(Fixture.ConnectionString, UniqueNames.Queue("meta"));

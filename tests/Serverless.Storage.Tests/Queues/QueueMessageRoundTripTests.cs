@@ -42,6 +42,21 @@ public sealed class QueueMessageRoundTripTests(AzuriteFixture fixture) : QueueTe
     }
 
     [Fact]
+    public async Task Overloads_taking_just_a_cancellation_token_send_and_receive_with_service_defaults()
+    {
+        using var cts = new CancellationTokenSource(Poll.Deadline);
+
+        await Queue.SendMessageAsync("positional", cts.Token);
+        await Queue.SendMessageAsync("named", cancellationToken: cts.Token);
+        var first = (await Queue.ReceiveMessagesAsync(cts.Token)).Value;
+        var second = (await Queue.ReceiveMessagesAsync(cancellationToken: cts.Token)).Value;
+
+        Assert.Single(first);
+        Assert.Single(second);
+        Assert.Equal(["named", "positional"], first.Concat(second).Select(m => m.MessageText).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Empty_and_whitespace_only_texts_round_trip_unchanged()
     {
         await Queue.SendMessageAsync(string.Empty);
