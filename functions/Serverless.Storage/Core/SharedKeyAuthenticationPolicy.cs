@@ -100,10 +100,19 @@ internal sealed class SharedKeyAuthenticationPolicy(StorageSharedKeyCredential c
             return;
         }
 
-        foreach (var group in query.GroupBy(p => p.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // Sorted by name then value, so repeated names are adjacent and their values already in order.
+        query.Sort((a, b) => a.Name == b.Name ? string.CompareOrdinal(a.Value, b.Value) : string.CompareOrdinal(a.Name, b.Name));
+        for (var i = 0; i < query.Count; i++)
         {
-            sb.Append('\n').Append(group.Key).Append(':')
-              .Append(string.Join(',', group.Select(p => p.Value).Order(StringComparer.Ordinal)));
+            var (name, value) = query[i];
+            if (i > 0 && query[i - 1].Name == name)
+            {
+                sb.Append(',').Append(value);
+            }
+            else
+            {
+                sb.Append('\n').Append(name).Append(':').Append(value);
+            }
         }
     }
 
