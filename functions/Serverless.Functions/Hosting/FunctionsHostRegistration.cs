@@ -71,7 +71,10 @@ internal static class FunctionsHostRegistration
         // Timers and operations.
         services.TryAddSingleton<IScheduleMonitor, InMemoryScheduleMonitor>();
         services.AddHostedService<TimerScheduler>();
-        services.AddHealthChecks();
+        services.AddStorageClients();
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage")
+            .AddCheck<DurableEngineHealthCheck>("durable");
         services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
         services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
 

@@ -2,14 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Serverless.Functions.Tests.Support;
+using Serverless.Testing;
 
 namespace Serverless.Functions.Tests.Durable;
 
-public sealed class DurableBindingTests : IAsyncLifetime
+[Collection(HostCollection.Name)]
+public sealed class DurableBindingTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private readonly AzuriteFixture _azurite = azurite;
+
     private DurableHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await DurableHost.StartAsync();
+    public async Task InitializeAsync() => _host = await DurableHost.StartAsync(_azurite);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Functions.Keys;
 using Serverless.Functions.Tests.Support;
+using Serverless.Testing;
 
 namespace Serverless.Functions.Tests.Durable;
 
@@ -24,9 +25,9 @@ internal sealed class DurableHost : IAsyncDisposable
 
     public ActivityLog Log => Host.Services.GetRequiredService<ActivityLog>();
 
-    public static async Task<DurableHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<DurableHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
     {
-        var host = await TestHost.StartAsync([typeof(DurableFunctions)], b => b.Services.AddSingleton<ActivityLog>(), settings);
+        var host = await TestHost.StartAsync(azurite, [typeof(DurableFunctions)], b => b.Services.AddSingleton<ActivityLog>(), settings);
         var commands = host.Services.GetRequiredService<FunctionKeyCommands>();
         async Task<string> KeyAsync(params string[] args)
         {

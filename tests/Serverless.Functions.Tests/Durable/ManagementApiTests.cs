@@ -2,15 +2,19 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Serverless.Functions.Tests.Support;
+using Serverless.Testing;
 
 namespace Serverless.Functions.Tests.Durable;
 
-public sealed class ManagementApiTests : IAsyncLifetime
+[Collection(HostCollection.Name)]
+public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private readonly AzuriteFixture _azurite = azurite;
+
     private const string Instances = "/runtime/webhooks/durabletask/instances";
     private DurableHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await DurableHost.StartAsync();
+    public async Task InitializeAsync() => _host = await DurableHost.StartAsync(_azurite);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

@@ -5,16 +5,20 @@ using Microsoft.Extensions.Options;
 using Serverless.Functions.Hosting;
 using Serverless.Functions.Tests.Http;
 using Serverless.Functions.Tests.Support;
+using Serverless.Testing;
 
 namespace Serverless.Functions.Tests.Hosting;
 
-public sealed class ConfigurationTests
+[Collection(HostCollection.Name)]
+public sealed class ConfigurationTests(AzuriteFixture azurite)
 {
+    private readonly AzuriteFixture _azurite = azurite;
+
     [Fact]
     public async Task The_route_prefix_comes_from_host_json()
     {
         const string hostJson = """{ "version": "2.0", "extensions": { "http": { "routePrefix": "v1" } } }""";
-        await using var host = await TestHost.StartAsync([typeof(RoutingFunctions)], b => b.Services.AddSingleton<Greeter>(), hostJson: hostJson);
+        await using var host = await TestHost.StartAsync(_azurite, [typeof(RoutingFunctions)], b => b.Services.AddSingleton<Greeter>(), hostJson: hostJson);
 
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/v1/greet/Ravi")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/api/greet/Ravi")).StatusCode);
@@ -91,7 +95,7 @@ public sealed class ConfigurationTests
     public async Task Invalid_host_settings_fail_at_start_up()
     {
         var error = await Record.ExceptionAsync(() =>
-            TestHost.StartAsync([], settings: new Dictionary<string, string?> { ["Host:ShutdownGracePeriod"] = "-00:00:01" }));
+            TestHost.StartAsync(_azurite, [], settings: new Dictionary<string, string?> { ["Host:ShutdownGracePeriod"] = "-00:00:01" }));
 
         Assert.IsType<OptionsValidationException>(error);
         Assert.Contains("ShutdownGracePeriod", error.Message, StringComparison.Ordinal);

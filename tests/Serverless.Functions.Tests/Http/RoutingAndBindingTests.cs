@@ -3,15 +3,19 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Functions.Tests.Support;
+using Serverless.Testing;
 
 namespace Serverless.Functions.Tests.Http;
 
-public sealed class RoutingAndBindingTests : IAsyncLifetime
+[Collection(HostCollection.Name)]
+public sealed class RoutingAndBindingTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private readonly AzuriteFixture _azurite = azurite;
+
     private TestHost _host = null!;
 
     public async Task InitializeAsync() =>
-        _host = await TestHost.StartAsync([typeof(RoutingFunctions)], b => b.Services.AddSingleton<Greeter>());
+        _host = await TestHost.StartAsync(_azurite, [typeof(RoutingFunctions)], b => b.Services.AddSingleton<Greeter>());
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

@@ -4,11 +4,15 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Functions.Keys;
 using Serverless.Functions.Tests.Support;
+using Serverless.Testing;
 
 namespace Serverless.Functions.Tests.Keys;
 
-public sealed class KeyAuthorizationTests : IAsyncLifetime
+[Collection(HostCollection.Name)]
+public sealed class KeyAuthorizationTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private readonly AzuriteFixture _azurite = azurite;
+
     private TestHost _host = null!;
     private string _csc = null!;
     private string _verifier = null!;
@@ -17,7 +21,7 @@ public sealed class KeyAuthorizationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await TestHost.StartAsync([typeof(KeyedFunctions)]);
+        _host = await TestHost.StartAsync(_azurite, [typeof(KeyedFunctions)]);
         _csc = await CreateKeyAsync("csc-operator", "CSC-0042");
         _verifier = await CreateKeyAsync("verifier", "POE-MUMBAI");
         _admin = await CreateKeyAsync("admin", string.Empty);

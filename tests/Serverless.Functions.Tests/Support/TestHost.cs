@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serverless.Functions.Hosting;
+using Serverless.Testing;
 
 namespace Serverless.Functions.Tests.Support;
 
@@ -21,13 +22,20 @@ internal sealed class TestHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     public static async Task<TestHost> StartAsync(
+        AzuriteFixture azurite,
         Type[] functions,
         Action<FunctionsApplicationBuilder>? configure = null,
         IDictionary<string, string?>? settings = null,
         string? hostJson = null,
         string environment = "Production")
     {
-        var app = Build(functions, configure, settings, hostJson, environment);
+        var all = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var app = Build(functions, configure, all, hostJson, environment);
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = app.Addresses[0], Timeout = TimeSpan.FromSeconds(30) };
         return new TestHost(app, client);
@@ -51,6 +59,11 @@ internal sealed class TestHost : IAsyncDisposable
         options.Settings["Host:StartAzurite"] = "false";
         options.Settings["Host:ShutdownGracePeriod"] = "00:00:10";
         options.Settings["FunctionKeys:CacheDuration"] = "00:00:00";
+        options.Settings["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
+
+        // Every host gets its own tables, so hosts of different tests never share keys or schedules.
+        options.Settings["FunctionKeys:TableName"] = UniqueNames.Table("keys");
+        options.Settings["Timers:TableName"] = UniqueNames.Table("timers");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             options.Settings[key] = value;

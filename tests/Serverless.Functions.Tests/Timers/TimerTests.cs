@@ -1,11 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Functions.Tests.Support;
 using Serverless.Functions.Timers;
+using Serverless.Testing;
 
 namespace Serverless.Functions.Tests.Timers;
 
-public sealed class TimerTests
+[Collection(HostCollection.Name)]
+public sealed class TimerTests(AzuriteFixture azurite)
 {
+    private readonly AzuriteFixture _azurite = azurite;
+
     private readonly TimerLog _log = new();
 
     [Fact]
@@ -68,7 +72,7 @@ public sealed class TimerTests
     }
 
     private Task<TestHost> StartAsync(string name, Type functions, IScheduleMonitor? monitor = null) =>
-        TestHost.StartAsync([functions], b =>
+        TestHost.StartAsync(_azurite, [functions], b =>
         {
             b.Services.AddSingleton(_log);
             b.Services.AddSingleton(new HostName(name));
