@@ -13,7 +13,7 @@ public sealed partial class BlobClient
     /// </remarks>
     /// <exception cref="RequestFailedException">
     /// 409 <c>BlobAlreadyExists</c> with <c>IfNoneMatch = ETag.All</c>; 412 <c>ConditionNotMet</c> with a stale
-    /// <c>IfMatch</c>; 412 <c>LeaseIdMissing</c> / 409 <c>LeaseIdMismatchWithBlobOperation</c> on a leased blob.
+    /// <c>IfMatch</c>; 412 <c>LeaseIdMissing</c> / <c>LeaseIdMismatchWithBlobOperation</c> on a leased blob.
     /// </exception>
     public Task<Response<BlobContentInfo>> UploadAsync(Stream content, BlobUploadOptions options, CancellationToken cancellationToken = default)
     {
