@@ -32,12 +32,14 @@ public sealed class BlobRoundTripTests(AzuriteFixture fixture) : BlobContainerTe
         Assert.Equal(bytes.Length, download.Details.ContentLength);
     }
 
-    [Fact]
-    public async Task Body_within_the_initial_size_is_sent_as_one_put_blob()
+    [Theory]
+    [InlineData(16 * KiB)]
+    [InlineData(64 * KiB)]
+    public async Task Body_of_exactly_the_initial_size_is_sent_as_one_put_blob(int blockSize)
     {
-        var blob = Container.GetBlobClient("small.bin");
+        var blob = Container.GetBlobClient($"exact-{blockSize}.bin");
 
-        var info = (await blob.UploadAsync(new DeterministicStream(64 * KiB, maxReadSize: 1000), Transfer(initial: 64 * KiB, block: 16 * KiB))).Value;
+        var info = (await blob.UploadAsync(new DeterministicStream(64 * KiB, maxReadSize: 1000), Transfer(initial: 64 * KiB, block: blockSize))).Value;
 
         Assert.Equal(1, Requests.Count("PUT", null));
         Assert.Equal(0, Requests.Count("PUT", "block"));
