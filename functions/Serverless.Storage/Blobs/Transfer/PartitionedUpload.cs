@@ -52,6 +52,12 @@ internal sealed class PartitionedUpload
         }
 
         _blockSize = (int)blockSize;
+
+        // Checked now, not when the commit is built after the whole body was sent.
+        foreach (var (name, value) in options.Metadata ?? new Dictionary<string, string>())
+        {
+            MetadataRules.Validate(name, value);
+        }
     }
 
     public async Task<Response<BlobContentInfo>> UploadAsync(Stream content, CancellationToken cancellationToken)
