@@ -83,6 +83,19 @@ public sealed class BlobProtocolTests
             BinaryData.FromString("x"), new BlobUploadOptions { Metadata = new Dictionary<string, string> { [name] = value } }));
     }
 
+    [Fact]
+    public async Task Bad_metadata_on_a_block_upload_fails_before_the_body_is_read()
+    {
+        var blob = new BlobClient("UseDevelopmentStorage=true;DevelopmentStorageProxyUri=http://127.0.0.1:9", "c", "b");
+        using var unreadable = new DeterministicStream(1_000_000, failAt: 0);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => blob.UploadAsync(unreadable, new BlobUploadOptions
+        {
+            Metadata = new Dictionary<string, string> { ["file-name"] = "x" },
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = 0, MaximumTransferSize = 1024 },
+        }));
+    }
+
     [Theory]
     [InlineData(null, 0L, null)]
     [InlineData(-1L, null, null)]
