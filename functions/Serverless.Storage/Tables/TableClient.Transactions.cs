@@ -16,8 +16,11 @@ public sealed partial class TableClient
     /// <exception cref="ArgumentException">No actions, more than 100, more than one partition, or a row twice.</exception>
     /// <exception cref="TableTransactionFailedException">An action failed, so none was applied; it carries the action's index, status and error code.</exception>
     /// <remarks>
-    /// Atomicity is the service's: Azure guarantees it, and the pinned Azurite (3.37) rolls a failed batch back too,
-    /// which the tests of this client check.
+    /// Atomicity is the service's. Azure guarantees it; the pinned Azurite (3.37) rolls a failed batch back (inserts,
+    /// updates and deletes, ETags included) and, in the tests of this client, concurrent batches neither disturbed one
+    /// another nor showed half-applied state to a concurrent reader.
+    /// The pipeline may retry a batch whose response was lost, so an <see cref="TableTransactionActionType.Add"/> that in
+    /// fact succeeded can then fail with 409; design commits to be idempotent or to check on conflict.
     /// </remarks>
     public async Task<Response<IReadOnlyList<Response>>> SubmitTransactionAsync(IEnumerable<TableTransactionAction> transactionActions, CancellationToken cancellationToken = default)
     {
