@@ -62,14 +62,14 @@ internal static class FunctionsHostRegistration
             .AddScheme<AuthenticationSchemeOptions, FunctionKeyAuthenticationHandler>(FunctionKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.TryAddSingleton<FunctionKeyValidator>();
-        services.TryAddSingleton<IFunctionKeyStore, InMemoryFunctionKeyStore>();
+        services.TryAddSingleton<IFunctionKeyStore, TableFunctionKeyStore>();
         services.TryAddSingleton<FunctionKeyCommands>();
 
         // The durable engine, its bindings and its management API.
         services.AddDurableFunctions(configuration);
 
         // Timers and operations.
-        services.TryAddSingleton<IScheduleMonitor, InMemoryScheduleMonitor>();
+        services.TryAddSingleton<IScheduleMonitor, TableScheduleMonitor>();
         services.AddHostedService<TimerScheduler>();
         services.AddStorageClients();
         services.AddHealthChecks()

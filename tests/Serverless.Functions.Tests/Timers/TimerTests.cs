@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Functions.Tests.Support;
+using Microsoft.Extensions.Options;
 using Serverless.Functions.Timers;
+using Serverless.Storage.Tables;
 using Serverless.Testing;
 
 namespace Serverless.Functions.Tests.Timers;
@@ -29,9 +31,9 @@ public sealed class TimerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Two_hosts_on_one_schedule_store_fire_each_occurrence_once()
     {
-        var monitor = new InMemoryScheduleMonitor(TimeProvider.System);
-        await using (await StartAsync("a", typeof(EverySecond), monitor))
-        await using (await StartAsync("b", typeof(EverySecond), monitor))
+        var table = UniqueNames.Table("timers");
+        await using (await StartAsync("a", typeof(EverySecond), table))
+        await using (await StartAsync("b", typeof(EverySecond), table))
         {
             await WaitUntilAsync(() => _log.Firings.Count >= 4, TimeSpan.FromSeconds(15));
         }
@@ -43,12 +45,16 @@ public sealed class TimerTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_occurrence_missed_while_no_host_ran_fires_once_at_start_as_past_due()
     {
-        var monitor = new InMemoryScheduleMonitor(TimeProvider.System);
+        var table = UniqueNames.Table("timers");
+        var monitor = new TableScheduleMonitor(
+            new TableServiceClient(_azurite.ConnectionString),
+            Options.Create(new TimerOptions { TableName = table }),
+            TimeProvider.System);
         var missed = DateTimeOffset.UtcNow.AddHours(-3);
-        await monitor.TryClaimAsync("Hourly", missed.AddHours(-1), missed, default);
+        Assert.True(await monitor.TryClaimAsync("Hourly", missed.AddHours(-1), missed, default));
 
-        await using (await StartAsync("a", typeof(Hourly), monitor))
-        await using (await StartAsync("b", typeof(Hourly), monitor))
+        await using (await StartAsync("a", typeof(Hourly), table))
+        await using (await StartAsync("b", typeof(Hourly), table))
         {
             await WaitUntilAsync(() => !_log.Firings.IsEmpty, TimeSpan.FromSeconds(10));
             await Task.Delay(500);
@@ -71,13 +77,16 @@ public sealed class TimerTests(AzuriteFixture azurite)
         Assert.False(_log.Firings.Single().Info.IsPastDue);
     }
 
-    private Task<TestHost> StartAsync(string name, Type functions, IScheduleMonitor? monitor = null) =>
-        TestHost.StartAsync(_azurite, [functions], b =>
-        {
-            b.Services.AddSingleton(_log);
-            b.Services.AddSingleton(new HostName(name));
-            b.Services.AddSingleton(monitor ?? new InMemoryScheduleMonitor(TimeProvider.System));
-        });
+    private Task<TestHost> StartAsync(string name, Type functions, string? scheduleTable = null) =>
+        TestHost.StartAsync(
+            _azurite,
+            [functions],
+            b =>
+            {
+                b.Services.AddSingleton(_log);
+                b.Services.AddSingleton(new HostName(name));
+            },
+            scheduleTable is null ? null : new Dictionary<string, string?> { ["Timers:TableName"] = scheduleTable });
 
     internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
