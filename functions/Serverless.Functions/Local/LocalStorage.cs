@@ -93,13 +93,21 @@ internal sealed class LocalStorage(IConfiguration configuration, IOptions<LocalS
 
     private Process Start(string folder)
     {
-        var psi = new ProcessStartInfo("node")
+        // In its own session where setsid exists, so the terminal's Ctrl-C reaches only the host: Azurite must stay up
+        // while the host drains running work, and the host then stops it.
+        var setsid = FindOnPath("setsid");
+        var psi = new ProcessStartInfo(setsid ?? "node")
         {
             WorkingDirectory = folder,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (setsid is not null)
+        {
+            psi.ArgumentList.Add("node");
+        }
+
         psi.ArgumentList.Add(Path.Combine(folder, "run-azurite.js"));
         foreach (var arg in new[]
         {
@@ -121,6 +129,13 @@ internal sealed class LocalStorage(IConfiguration configuration, IOptions<LocalS
         process.BeginErrorReadLine();
         return process;
     }
+
+    private static string? FindOnPath(string name) =>
+        OperatingSystem.IsWindows()
+            ? null
+            : (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Select(dir => Path.Combine(dir, name))
+                .FirstOrDefault(File.Exists);
 
     private void LogLine(string? line)
     {
@@ -157,6 +172,23 @@ internal sealed class LocalStorage(IConfiguration configuration, IOptions<LocalS
         if (_azurite is { } process)
         {
             _azurite = null;
+            try
+            {
+                // Gracefully first: Azurite writes its table and queue data to disk on SIGTERM, not on a kill.
+                if (ProcessSignals.TryTerminate(process))
+                {
+                    await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                }
+            }
+            catch (TimeoutException)
+            {
+                // It did not stop in time; killed below.
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+
             try
             {
                 if (!process.HasExited)
