@@ -50,6 +50,17 @@ public sealed class RegistrationValidatorTests
     }
 
     [Fact]
+    public void Applicant_without_aadhaar_reads_back_equal()
+    {
+        var applicant = Validate(ValidBody().Without("aadhaar")).Applicant!;
+
+        var back = JsonSerializer.Deserialize<Applicant>(JsonSerializer.Serialize(applicant, EmigrateJson.Options), EmigrateJson.Options);
+
+        Assert.Equal(applicant, back);
+        Assert.Null(back!.Aadhaar);
+    }
+
+    [Fact]
     public void Applicant_prints_without_personal_data()
     {
         var text = Validate(ValidBody()).Applicant!.ToString();
