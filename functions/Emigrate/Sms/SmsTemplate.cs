@@ -9,7 +9,7 @@ namespace Emigrate.Sms;
 /// template registered with the operator, so every message we send is rendered from one of these, and
 /// <see cref="DltText"/> is the form to register.
 /// </summary>
-public sealed partial record SmsTemplate
+public sealed partial class SmsTemplate
 {
     /// <summary>Creates a template; every variable must be one of <see cref="SmsVariables"/>.</summary>
     public SmsTemplate(string key, Language language, string text)

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace Emigrate.Domain.Identifiers;
 
 /// <summary>
-/// Our case id: <c>EM</c>, nine random Crockford base-32 symbols and one check symbol, e.g. <c>EM7K2QX9RB4T</c>.
+/// Our case id: <c>EM</c>, nine random Crockford base-32 symbols and one check symbol, e.g. <c>EM7K2QX9RB4W</c>.
 /// </summary>
 /// <remarks>
 /// Nine symbols carry 45 random bits (3.5 × 10^13 ids): at 10 lakh cases a year a collision is rare but not

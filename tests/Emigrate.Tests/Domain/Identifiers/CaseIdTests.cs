@@ -16,6 +16,9 @@ public sealed class CaseIdTests
     }
 
     [Fact]
+    public void Documented_example_is_a_valid_case_id() => Assert.True(CaseId.TryParse("EM7K2QX9RB4W", out _));
+
+    [Fact]
     public void Case_id_is_determined_by_its_random_bytes()
     {
         Assert.Equal(Sample, CaseId.FromRandomBytes([0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc]));
