@@ -1,0 +1,40 @@
+using System.Globalization;
+using Serverless.Bench.Measurement;
+using Serverless.Bench.Storage;
+using Serverless.Testing;
+
+namespace Serverless.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Serverless.Bench -- storage [--scale 1.0] [--concurrency 16] [--connection "..."]</c>.
+/// Starts its own in-memory Azurite unless a connection string is given.
+/// </summary>
+internal static class BenchmarkCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "storage";
+        var scale = double.Parse(Option(args, "--scale") ?? "1", CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(Option(args, "--concurrency") ?? "16", CultureInfo.InvariantCulture);
+        await using var azurite = Option(args, "--connection") is null ? await AzuriteProcess.StartAsync() : null;
+        var connection = Option(args, "--connection") ?? azurite!.ConnectionString;
+
+        Console.WriteLine($"# Benchmarks ({suite}) — {Environment.ProcessorCount} cores, {concurrency} concurrent callers, scale {scale}");
+        switch (suite)
+        {
+            case "storage":
+                var limits = await new RawStorageBenchmark(connection, concurrency, scale).RunAsync();
+                Console.WriteLine(ResultTable.Format("Raw Azurite through Serverless.Storage (the limit)", limits.Results));
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown suite '{suite}'. Known: storage.");
+                return 2;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

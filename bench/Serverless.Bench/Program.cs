@@ -1,0 +1,3 @@
+using Serverless.Bench;
+
+return await BenchmarkCommand.RunAsync(args);
