@@ -56,7 +56,11 @@ internal static class FunctionsHostRegistration
         services.AddProblemDetails();
         services.AddExceptionHandler<FunctionExceptionHandler>();
         services.AddMvcCore();
-        services.AddOpenApi();
+        services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<FunctionKeySecurityTransformer>();
+            openApi.AddOperationTransformer<FunctionKeySecurityTransformer>();
+        });
         services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, FunctionApiDescriptionProvider>());
         services.AddAuthentication(FunctionKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, FunctionKeyAuthenticationHandler>(FunctionKeyAuthenticationHandler.SchemeName, null);

@@ -104,6 +104,20 @@ public sealed class KeyAuthorizationTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(a.GetProperty("detail").GetString(), b.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task The_openapi_document_declares_the_key_scheme_on_keyed_functions_only()
+    {
+        var document = await _host.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("functionKey");
+        Assert.Equal("x-functions-key", scheme.GetProperty("name").GetString());
+        var paths = document.GetProperty("paths");
+        var keyed = paths.GetProperty("/api/cases/{caseId}").GetProperty("get");
+        Assert.True(keyed.TryGetProperty("security", out _));
+        Assert.Contains("csc-operator", keyed.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.False(paths.GetProperty("/api/open").GetProperty("get").TryGetProperty("security", out _));
+    }
+
     private string? KeyFor(string name) => name switch
     {
         "none" => null,
