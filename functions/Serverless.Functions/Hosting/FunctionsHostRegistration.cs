@@ -28,7 +28,9 @@ internal static class FunctionsHostRegistration
         var configuration = builder.Configuration;
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<FunctionHostOptions>().Bind(configuration.GetSection(FunctionHostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FunctionHostOptions>().Bind(configuration.GetSection(FunctionHostOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.ListenAddress is "localhost" or "*" || IPAddress.TryParse(o.ListenAddress, out _), "Host:ListenAddress must be an IP address, 'localhost' or '*'.")
+            .ValidateOnStart();
         services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FunctionKeysOptions>().Bind(configuration.GetSection(FunctionKeysOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

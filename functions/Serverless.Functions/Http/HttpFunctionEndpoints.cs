@@ -18,6 +18,12 @@ internal static class HttpFunctionEndpoints
     {
         var catalog = endpoints.ServiceProvider.GetRequiredService<FunctionCatalog>();
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<HttpOptions>>().Value;
+        var claimed = new Dictionary<(string Template, string Method), FunctionDescriptor>();
+        foreach (var function in catalog.WithTrigger<HttpTriggerAttribute>())
+        {
+            ClaimRoute(claimed, function, options.RoutePrefix);
+        }
+
         foreach (var function in catalog.WithTrigger<HttpTriggerAttribute>())
         {
             var trigger = (HttpTriggerAttribute)function.Definition.Trigger;
@@ -49,6 +55,26 @@ internal static class HttpFunctionEndpoints
                     builder.RequireAuthorization();
                     break;
             }
+        }
+    }
+
+    /// <summary>Fails start-up when two functions answer the same method on the same route, which would otherwise fail every such request.</summary>
+    private static void ClaimRoute(Dictionary<(string Template, string Method), FunctionDescriptor> claimed, FunctionDescriptor function, string routePrefix)
+    {
+        var trigger = (HttpTriggerAttribute)function.Definition.Trigger;
+        var template = HttpRoute.Template(function.Definition, routePrefix).ToUpperInvariant();
+        foreach (var method in trigger.Methods.Count == 0 ? ["*"] : trigger.Methods.Select(m => m.ToUpperInvariant()))
+        {
+            foreach (var (key, other) in claimed)
+            {
+                if (key.Template == template && (key.Method == method || key.Method == "*" || method == "*"))
+                {
+                    throw new InvalidOperationException(
+                        $"The function app cannot start: functions '{other.Name}' ({other.Definition.EntryPoint}) and '{function.Name}' ({function.Definition.EntryPoint}) both answer {method} {template}.");
+                }
+            }
+
+            claimed[(template, method)] = function;
         }
     }
 

@@ -79,6 +79,14 @@ internal sealed class LocalStorage(IConfiguration configuration, IOptions<LocalS
             return;
         }
 
+        // The test fixture installs under the same lock file, so a test run and `dotnet run` on a fresh clone never
+        // run npm ci in one folder at once; whoever waited finds it installed.
+        await using var gate = await AcquireInstallLockAsync(Path.Combine(folder, ".npm-install.lock"), cancellationToken);
+        if (File.Exists(Path.Combine(folder, "node_modules", "azurite", "dist", "src", "azurite.js")))
+        {
+            return;
+        }
+
         Log.AzuriteInstalling(logger, folder);
         var psi = new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         using var npm = Process.Start(psi) ?? throw new InvalidOperationException("Could not start npm; is Node.js installed?");
@@ -88,6 +96,23 @@ internal sealed class LocalStorage(IConfiguration configuration, IOptions<LocalS
         if (npm.ExitCode != 0)
         {
             throw new InvalidOperationException($"'npm ci' in {folder} failed with exit code {npm.ExitCode}:\n{await output}\n{await errors}");
+        }
+    }
+
+    private static async Task<FileStream> AcquireInstallLockAsync(string path, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(10));
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(500, timeout.Token);
+            }
         }
     }
 

@@ -61,3 +61,12 @@ public sealed class AuthorizedAtClassLevelIsEnough
     [Authorize(Roles = "verifier")]
     public IResult Run([HttpTrigger(AuthorizationLevel.Function, "get")] HttpRequest request) => Results.Ok();
 }
+
+public sealed class SameRouteTwice
+{
+    [Function("ListCases")]
+    public IResult List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request) => Results.Ok();
+
+    [Function("AllCases")]
+    public IResult All([HttpTrigger(AuthorizationLevel.Anonymous, Route = "cases/")] HttpRequest request) => Results.Ok();
+}

@@ -30,6 +30,15 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
+    public void Two_functions_on_one_method_and_route_fail_start_up_naming_both()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => TestHost.Build([typeof(SameRouteTwice)]));
+
+        Assert.Contains(typeof(SameRouteTwice).FullName + ".List", error.Message, StringComparison.Ordinal);
+        Assert.Contains(typeof(SameRouteTwice).FullName + ".All", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_function_level_trigger_with_declared_roles_starts()
     {
         using var app = TestHost.Build([typeof(AuthorizedAtClassLevelIsEnough)]);
