@@ -15,6 +15,9 @@ public sealed class ActivityLog
     public int Finished;
 
     public int Cancelled;
+
+    /// <summary>When set, activities in this host take this long instead of what the request asked.</summary>
+    public TimeSpan? Delay { get; init; }
 }
 
 public sealed class DurableFunctions(ActivityLog log)
@@ -51,7 +54,7 @@ public sealed class DurableFunctions(ActivityLog log)
         log.Started.TrySetResult();
         try
         {
-            await Task.Delay(request.ActivityMilliseconds, context.CancellationToken);
+            await Task.Delay(log.Delay ?? TimeSpan.FromMilliseconds(request.ActivityMilliseconds), context.CancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Serverless.Durable.Backend;
+using Serverless.Durable.InMemory;
 using Serverless.Functions.Keys;
 using Serverless.Functions.Tests.Support;
 using Serverless.Testing;
@@ -25,9 +27,26 @@ internal sealed class DurableHost : IAsyncDisposable
 
     public ActivityLog Log => Host.Services.GetRequiredService<ActivityLog>();
 
-    public static async Task<DurableHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    public static async Task<DurableHost> StartAsync(
+        AzuriteFixture azurite,
+        IDictionary<string, string?>? settings = null,
+        ActivityLog? log = null,
+        InMemoryOrchestrationBackend? sharedBackend = null)
     {
-        var host = await TestHost.StartAsync(azurite, [typeof(DurableFunctions)], b => b.Services.AddSingleton<ActivityLog>(), settings);
+        var host = await TestHost.StartAsync(
+            azurite,
+            [typeof(DurableFunctions)],
+            b =>
+            {
+                b.Services.AddSingleton(log ?? new ActivityLog());
+                if (sharedBackend is not null)
+                {
+                    // Two hosts on one backend stand for two processes on one storage account.
+                    b.Services.AddSingleton(sharedBackend);
+                    b.Services.AddSingleton<IOrchestrationBackend>(sharedBackend);
+                }
+            },
+            settings);
         var commands = host.Services.GetRequiredService<FunctionKeyCommands>();
         async Task<string> KeyAsync(params string[] args)
         {

@@ -1,4 +1,5 @@
 using Serverless.Functions.Tests.Support;
+using Serverless.Durable.InMemory;
 using Serverless.Testing;
 
 namespace Serverless.Functions.Tests.Durable;
@@ -32,5 +33,26 @@ public sealed class DurableShutdownTests(AzuriteFixture azurite)
         await host.Host.App.StopAsync();
 
         Assert.Equal((0, 1), (host.Log.Finished, host.Log.Cancelled));
+    }
+
+    [Fact]
+    public async Task Work_abandoned_by_a_stopping_host_is_redelivered_to_another_and_completes()
+    {
+        var backend = new InMemoryOrchestrationBackend(TimeProvider.System);
+        var slow = new ActivityLog { Delay = TimeSpan.FromMinutes(5) };
+        var fast = new ActivityLog { Delay = TimeSpan.Zero };
+        var first = await DurableHost.StartAsync(_azurite, new Dictionary<string, string?> { ["Host:ShutdownGracePeriod"] = "00:00:01" }, slow, backend);
+        var payload = await first.StartGreetingAsync(new GreetingRequest("Meena", false));
+        await slow.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var second = await DurableHost.StartAsync(_azurite, log: fast, sharedBackend: backend);
+
+        await first.Host.App.StopAsync();
+        await first.DisposeAsync();
+
+        var url = payload.GetProperty("statusQueryGetUri").GetString()!.Replace(first.Host.Client.BaseAddress!.ToString().TrimEnd('/'), second.Host.Client.BaseAddress!.ToString().TrimEnd('/'), StringComparison.Ordinal);
+        var status = await second.WaitForStatusAsync(url, "Completed");
+        Assert.Equal("Hello Meena from SayHello", status.GetProperty("output").GetString());
+        Assert.Equal((0, 1), (slow.Finished, slow.Cancelled));
+        Assert.Equal(1, fast.Finished);
     }
 }
