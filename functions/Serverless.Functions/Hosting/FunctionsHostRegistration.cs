@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,13 +25,26 @@ internal static class FunctionsHostRegistration
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHostOptions(configuration, appRoot);
+        services.AddInvocation();
+        services.AddHttpFunctions(configuration);
+        services.AddFunctionKeys(configuration);
+        services.AddDurableFunctions(configuration);
+        services.AddTimers(configuration);
+        services.AddStorageClients();
+        services.AddOperations();
 
+        // Azurite must answer before any other hosted service touches storage, so it starts first.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, AzuriteLauncher>());
+        services.TryAddSingleton<LocalStorage>();
+        builder.WebHost.ConfigureKestrel((context, kestrel) => KestrelBinding.Listen(kestrel, context.Configuration));
+    }
+
+    private static void AddHostOptions(this IServiceCollection services, IConfiguration configuration, string? appRoot)
+    {
         services.AddOptions<FunctionHostOptions>().Bind(configuration.GetSection(FunctionHostOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.ListenAddress is "localhost" or "*" || IPAddress.TryParse(o.ListenAddress, out _), "Host:ListenAddress must be an IP address, 'localhost' or '*'.")
             .ValidateOnStart();
-        services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<FunctionKeysOptions>().Bind(configuration.GetSection(FunctionKeysOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LocalStorageOptions>().Configure(o => o.AppRoot ??= appRoot);
         services.AddOptions<HostOptions>().Configure<IOptions<FunctionHostOptions>>((host, functions) =>
         {
@@ -42,70 +53,24 @@ internal static class FunctionsHostRegistration
             host.ShutdownTimeout = functions.Value.ShutdownGracePeriod + TimeSpan.FromSeconds(5);
             host.ServicesStopConcurrently = true;
         });
-        services.AddOptions<FunctionDiscoveryOptions>();
+    }
 
-        // Invocation: discovery, binding, execution.
+    private static void AddInvocation(this IServiceCollection services)
+    {
+        services.AddOptions<FunctionDiscoveryOptions>();
         services.TryAddSingleton<FunctionIndexer>();
         services.TryAddSingleton<FunctionCatalog>();
         services.TryAddSingleton<FunctionExecutor>();
         services.TryAddSingleton<FunctionHostLifetime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IParameterBinder, CommonParameterBinder>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITriggerBinder, HttpTriggerBinder>());
-        services.TryAddSingleton<TimerTriggerBinder>();
-        services.AddSingleton<ITriggerBinder>(sp => sp.GetRequiredService<TimerTriggerBinder>());
+    }
 
-        // HTTP: problem details for every error, IActionResult support, keys, OpenAPI.
-        services.AddProblemDetails();
-        services.AddExceptionHandler<FunctionExceptionHandler>();
-        services.AddMvcCore();
-        services.AddOpenApi(openApi =>
-        {
-            openApi.AddDocumentTransformer<FunctionKeySecurityTransformer>();
-            openApi.AddOperationTransformer<FunctionKeySecurityTransformer>();
-        });
-        services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, FunctionApiDescriptionProvider>());
-        services.AddAuthentication(FunctionKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, FunctionKeyAuthenticationHandler>(FunctionKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
-        services.TryAddSingleton<FunctionKeyValidator>();
-        services.TryAddSingleton<IFunctionKeyStore, TableFunctionKeyStore>();
-        services.TryAddSingleton<FunctionKeyCommands>();
-
-        // The durable engine, its bindings and its management API.
-        services.AddDurableFunctions(configuration);
-
-        // Timers and operations.
-        services.TryAddSingleton<IScheduleMonitor, TableScheduleMonitor>();
-        services.AddHostedService<TimerScheduler>();
-        services.AddStorageClients();
+    private static void AddOperations(this IServiceCollection services)
+    {
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage")
             .AddCheck<DurableEngineHealthCheck>("durable");
         services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
         services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
-
-        // Authentication pulls in data protection; nothing here protects data (no cookies), so keep its keys in memory.
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-
-        // Azurite must answer before any other hosted service touches storage, so it starts first.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, AzuriteLauncher>());
-        services.TryAddSingleton<LocalStorage>();
-
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
-        {
-            var host = context.Configuration.GetSection(FunctionHostOptions.Section).Get<FunctionHostOptions>() ?? new FunctionHostOptions();
-            switch (host.ListenAddress)
-            {
-                case "localhost":
-                    kestrel.ListenLocalhost(host.LocalHttpPort);
-                    break;
-                case "*" or "0.0.0.0":
-                    kestrel.ListenAnyIP(host.LocalHttpPort);
-                    break;
-                default:
-                    kestrel.Listen(IPAddress.Parse(host.ListenAddress), host.LocalHttpPort);
-                    break;
-            }
-        });
     }
 }
