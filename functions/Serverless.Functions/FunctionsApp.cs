@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Serverless.Functions.Hosting;
 using Serverless.Functions.Keys;
 using Serverless.Functions.Local;
@@ -51,7 +52,11 @@ public sealed class FunctionsApp : IHost, IAsyncDisposable
             case HostCommand.Keys:
                 await using (storage)
                 {
-                    await storage.EnsureRunningAsync(cancellationToken);
+                    if (Services.GetRequiredService<IOptions<FunctionHostOptions>>().Value.StartAzurite)
+                    {
+                        await storage.EnsureRunningAsync(cancellationToken);
+                    }
+
                     return await Services.GetRequiredService<FunctionKeyCommands>()
                         .RunAsync(_command.Arguments, Console.Out, Console.Error, cancellationToken);
                 }
