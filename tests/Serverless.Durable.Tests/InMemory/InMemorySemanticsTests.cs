@@ -34,3 +34,13 @@ public sealed class InMemoryContinueAsNewTests(ITestOutputHelper output) : Conti
 {
     protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
 }
+
+public sealed class InMemoryDeliveryTests(ITestOutputHelper output) : DeliveryTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
+
+public sealed class InMemoryReplayTests(ITestOutputHelper output) : ReplayTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
