@@ -44,3 +44,13 @@ public sealed class InMemoryReplayTests(ITestOutputHelper output) : ReplayTests(
 {
     protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
 }
+
+public sealed class InMemoryManagementTests(ITestOutputHelper output) : ManagementTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
+
+public sealed class InMemoryQueryTests(ITestOutputHelper output) : QueryTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
