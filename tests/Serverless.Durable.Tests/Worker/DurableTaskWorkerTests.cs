@@ -83,6 +83,48 @@ public sealed class DurableTaskWorkerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Several_workers_on_one_backend_serialise_each_instance_and_lose_or_duplicate_nothing()
+    {
+        var clock = new ManualTimeProvider();
+        var log = new TestLog(output);
+        var backend = new InMemoryOrchestrationBackend(clock);
+        DurableTaskRegistry Registry() => new DurableTaskRegistry()
+            .AddActivity<int, int>("Add", (_, x) => Task.FromResult(x + 1))
+            .AddOrchestrator<int, int>("FiveSteps", async (ctx, x) =>
+            {
+                for (int i = 0; i < 5; i++)
+                {
+                    x = await ctx.CallActivityAsync<int>("Add", x);
+                }
+
+                return x;
+            });
+        var options = Options.Create(new DurableTaskWorkerOptions { MaxConcurrentOrchestrations = 3, MaxConcurrentActivities = 3 });
+        DurableTaskWorker[] workers = [.. Enumerable.Range(0, 3).Select(_ => new DurableTaskWorker(backend, Registry(), options, JsonDataConverter.Default, clock, log))];
+        var client = new Client.BackendDurableTaskClient(backend, JsonDataConverter.Default, clock, log);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        foreach (var worker in workers)
+        {
+            await worker.StartAsync(CancellationToken.None);
+        }
+
+        string[] ids = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => client.ScheduleNewOrchestrationInstanceAsync("FiveSteps", i, new($"many-{i}"))));
+        foreach (string id in ids)
+        {
+            var done = await client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
+            Assert.Equal(int.Parse(id["many-".Length..], System.Globalization.CultureInfo.InvariantCulture) + 5, done.ReadOutputAs<int>());
+            var history = await backend.GetHistoryAsync(id, timeout.Token);
+            Assert.Equal(5, history.OfType<TaskScheduledEvent>().Count());
+            Assert.Equal(5, history.OfType<TaskCompletedEvent>().Count());
+        }
+
+        foreach (var worker in workers)
+        {
+            await worker.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public void Invalid_worker_options_fail_at_start_up()
     {
         var services = new ServiceCollection();
