@@ -14,3 +14,48 @@ public sealed class InMemoryTimerTests(ITestOutputHelper output) : TimerTests(ou
 {
     protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
 }
+
+public sealed class InMemoryExternalEventTests(ITestOutputHelper output) : ExternalEventTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
+
+public sealed class InMemoryRetryTests(ITestOutputHelper output) : RetryTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
+
+public sealed class InMemorySubOrchestrationTests(ITestOutputHelper output) : SubOrchestrationTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
+
+public sealed class InMemoryContinueAsNewTests(ITestOutputHelper output) : ContinueAsNewTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
+
+public sealed class InMemoryDeliveryTests(ITestOutputHelper output) : DeliveryTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
+
+public sealed class InMemoryReplayTests(ITestOutputHelper output) : ReplayTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
+
+public sealed class InMemoryManagementTests(ITestOutputHelper output) : ManagementTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
+
+public sealed class InMemoryQueryTests(ITestOutputHelper output) : QueryTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
+
+public sealed class InMemoryBackendContractTests : BackendContractTests
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}
