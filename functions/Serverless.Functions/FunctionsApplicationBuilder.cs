@@ -40,7 +40,7 @@ public sealed class FunctionsApplicationBuilder : IHostApplicationBuilder
         });
 
         // Lowest priority first, below everything WebApplication.CreateBuilder added.
-        var sources = new List<IConfigurationSource>();
+        var sources = new List<IConfigurationSource> { Memory(HostDefaults) };
         if (AppRootPath is not null && File.Exists(Path.Combine(AppRootPath, AppRoot.HostJson)))
         {
             sources.Add(Memory(HostJsonConfiguration.Read(Path.Combine(AppRootPath, AppRoot.HostJson))));
@@ -131,6 +131,16 @@ public sealed class FunctionsApplicationBuilder : IHostApplicationBuilder
         var app = _web.Build();
         return new FunctionsApp(app, Command);
     }
+
+    /// <summary>
+    /// Defaults under every other source: ASP.NET Core's own request logs (Information) carry full URLs with query
+    /// strings, where keys (<c>code=</c>) and personal data travel, so they stay at Warning unless asked for.
+    /// </summary>
+    private static readonly Dictionary<string, string?> HostDefaults = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
 
     private static bool DefaultEnvironmentUnset() =>
         System.Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is null

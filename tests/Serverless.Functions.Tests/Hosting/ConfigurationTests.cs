@@ -72,6 +72,14 @@ public sealed class ConfigurationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void Without_host_json_aspnet_core_request_logs_which_carry_query_strings_stay_at_warning()
+    {
+        using var app = TestHost.Build([]);
+
+        Assert.Equal("Warning", app.Services.GetRequiredService<IConfiguration>()["Logging:LogLevel:Microsoft.AspNetCore"]);
+    }
+
+    [Fact]
     public void The_host_listens_on_loopback_port_7071_by_default()
     {
         var options = new FunctionHostOptions();
