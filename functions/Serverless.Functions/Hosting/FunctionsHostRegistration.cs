@@ -61,6 +61,7 @@ internal static class FunctionsHostRegistration
         services.TryAddSingleton<FunctionIndexer>();
         services.TryAddSingleton<FunctionCatalog>();
         services.TryAddSingleton<FunctionExecutor>();
+        services.TryAddSingleton<FunctionMetrics>();
         services.TryAddSingleton<FunctionHostLifetime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IParameterBinder, CommonParameterBinder>());
     }

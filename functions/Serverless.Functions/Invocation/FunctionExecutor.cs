@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 
@@ -6,7 +5,7 @@ namespace Serverless.Functions.Invocation;
 
 /// <summary>Runs one invocation: binds the arguments, builds the class through DI, calls the method and awaits it.</summary>
 /// <remarks>Every log line written during the invocation carries its id and the function's name through a logging scope.</remarks>
-internal sealed class FunctionExecutor(ILogger<FunctionExecutor> logger, TimeProvider time)
+internal sealed class FunctionExecutor(ILogger<FunctionExecutor> logger, TimeProvider time, FunctionMetrics metrics)
 {
     public async Task<object?> ExecuteAsync(FunctionDescriptor function, DefaultFunctionContext context)
     {
@@ -25,7 +24,9 @@ internal sealed class FunctionExecutor(ILogger<FunctionExecutor> logger, TimePro
             instance = function.Factory?.Invoke(context.InstanceServices, null);
             var returned = function.Invoker.Invoke(instance, arguments.AsSpan());
             var result = await function.Result.AwaitAsync(returned);
-            Log.FunctionSucceeded(logger, function.Name, context.InvocationId, time.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
+            Log.FunctionSucceeded(logger, function.Name, context.InvocationId, elapsed);
+            metrics.Record(function.Name, "succeeded", elapsed);
             return result;
         }
         catch (Exception ex) when (Unwrap(ex) is { } inner && LogFailure(function, context, inner, started))
@@ -54,10 +55,12 @@ internal sealed class FunctionExecutor(ILogger<FunctionExecutor> logger, TimePro
         if (ex is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
         {
             Log.FunctionCancelled(logger, function.Name, context.InvocationId, elapsed);
+            metrics.Record(function.Name, "cancelled", elapsed);
         }
         else
         {
             Log.FunctionFailed(logger, ex, function.Name, context.InvocationId, elapsed);
+            metrics.Record(function.Name, "failed", elapsed);
         }
 
         return false;

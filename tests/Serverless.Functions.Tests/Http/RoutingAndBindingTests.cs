@@ -75,6 +75,32 @@ public sealed class RoutingAndBindingTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Invocations_are_counted_by_function_and_outcome()
+    {
+        var recorded = new System.Collections.Concurrent.ConcurrentBag<(string Function, string Outcome)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Serverless.Functions" && instrument.Name == "functions.invocations")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            var values = tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString());
+            recorded.Add((values["function"]!, values["outcome"]!));
+        });
+        listener.Start();
+
+        await _host.Client.GetAsync("/api/greet/Asha");
+        await _host.Client.GetAsync("/api/fail");
+
+        Assert.Contains(("Greet", "succeeded"), recorded);
+        Assert.Contains(("Fail", "failed"), recorded);
+    }
+
+    [Fact]
     public async Task Without_a_route_the_function_name_is_the_route_and_a_value_result_is_json()
     {
         var note = await _host.Client.GetFromJsonAsync<Note>("/api/Plain");
