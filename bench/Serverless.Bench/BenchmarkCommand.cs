@@ -1,4 +1,5 @@
 using System.Globalization;
+using Serverless.Bench.Engine;
 using Serverless.Bench.Measurement;
 using Serverless.Bench.Storage;
 using Serverless.Testing;
@@ -6,7 +7,7 @@ using Serverless.Testing;
 namespace Serverless.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Serverless.Bench -- storage [--scale 1.0] [--concurrency 16] [--connection "..."]</c>.
+/// <c>dotnet run -c Release --project bench/Serverless.Bench -- storage|engine [--scale 1.0] [--concurrency 16] [--connection "..."] [--backend azure|memory]</c>.
 /// Starts its own in-memory Azurite unless a connection string is given.
 /// </summary>
 internal static class BenchmarkCommand
@@ -26,8 +27,10 @@ internal static class BenchmarkCommand
                 var limits = await new RawStorageBenchmark(connection, concurrency, scale).RunAsync();
                 Console.WriteLine(ResultTable.Format("Raw Azurite through Serverless.Storage (the limit)", limits.Results));
                 return 0;
+            case "engine":
+                return await new EngineBenchmark(connection, EngineBackends.Create(Option(args, "--backend"), connection), concurrency, scale).RunAsync();
             default:
-                await Console.Error.WriteLineAsync($"Unknown suite '{suite}'. Known: storage.");
+                await Console.Error.WriteLineAsync($"Unknown suite '{suite}'. Known: storage, engine.");
                 return 2;
         }
     }
