@@ -6,6 +6,7 @@ internal static class EngineBackends
     public static IEngineBackendFactory Create(string? name, string connectionString) => name switch
     {
         "memory" => new InMemoryBackendFactory(),
-        _ => throw new ArgumentException($"Unknown backend '{name}'. Known: memory."),
+        null or "azure" => new AzureStorageBackendFactory(connectionString),
+        _ => throw new ArgumentException($"Unknown backend '{name}'. Known: azure, memory."),
     };
 }

@@ -1,5 +1,6 @@
 using Serverless.Bench.Measurement;
 using Serverless.Bench.Storage;
+using Serverless.Durable.Worker;
 
 namespace Serverless.Bench.Engine;
 
@@ -7,7 +8,7 @@ namespace Serverless.Bench.Engine;
 /// The <c>engine</c> suite: the raw Azurite figures first (scaled down, same run, same Azurite), then the engine
 /// scenarios of the issue, then the targets.
 /// </summary>
-internal sealed class EngineBenchmark(string connectionString, IEngineBackendFactory factory, int concurrency, double scale)
+internal sealed class EngineBenchmark(string connectionString, IEngineBackendFactory factory, DurableTaskWorkerOptions workerOptions, int concurrency, double scale)
 {
     /// <summary>The raw suite's share of the run: enough samples for a stable rate, a fraction of the engine's time.</summary>
     private const double RawScale = 0.25;
@@ -21,8 +22,9 @@ internal sealed class EngineBenchmark(string connectionString, IEngineBackendFac
             Console.WriteLine(ResultTable.Format("Raw Azurite through Serverless.Storage (the limit, this run)", raw.Results));
         }
 
+        Console.WriteLine($"Engine worker: {workerOptions.MaxConcurrentOrchestrations} concurrent orchestration steps, {workerOptions.MaxConcurrentActivities} concurrent activities.");
         var log = new WarningLog();
-        var scenarios = new EngineScenarios(factory, log, concurrency, TimeSpan.FromMinutes(10));
+        var scenarios = new EngineScenarios(factory, workerOptions, log, concurrency, TimeSpan.FromMinutes(10));
         var results = new List<EngineResult>();
         async Task Run(Func<Task<EngineResult>> scenario)
         {

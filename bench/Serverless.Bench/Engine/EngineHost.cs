@@ -34,7 +34,7 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public RequestLedger ClientLedger { get; }
 
-    public static async Task<EngineHost> StartAsync(IEngineBackendFactory factory, string hub, WarningLog log, Action<DurableTaskRegistry> tasks, CancellationToken cancellationToken)
+    public static async Task<EngineHost> StartAsync(IEngineBackendFactory factory, string hub, DurableTaskWorkerOptions workerOptions, WarningLog log, Action<DurableTaskRegistry> tasks, CancellationToken cancellationToken)
     {
         var workerLedger = new RequestLedger();
         var clientLedger = new RequestLedger();
@@ -42,7 +42,7 @@ internal sealed class EngineHost : IAsyncDisposable
         IOrchestrationBackend clientBackend = await factory.CreateAsync(hub, clientLedger, cancellationToken);
         var registry = new DurableTaskRegistry();
         tasks(registry);
-        var worker = new DurableTaskWorker(observed, registry, Options.Create(new DurableTaskWorkerOptions()), JsonDataConverter.Default, TimeProvider.System, log);
+        var worker = new DurableTaskWorker(observed, registry, Options.Create(workerOptions), JsonDataConverter.Default, TimeProvider.System, log);
         var client = new BackendDurableTaskClient(clientBackend, JsonDataConverter.Default, TimeProvider.System, NullLoggerFactory.Instance, hub);
         await worker.StartAsync(cancellationToken);
         return new EngineHost(factory, hub, worker, observed, client, workerLedger, clientLedger);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Serverless.Bench.Measurement;
 using Serverless.Durable.Client;
+using Serverless.Durable.Worker;
 
 namespace Serverless.Bench.Engine;
 
@@ -8,7 +9,7 @@ namespace Serverless.Bench.Engine;
 /// Runs each scenario on a fresh task hub with a warmed-up worker (leases taken, code jitted), counting only what
 /// happens between the first start request and the last completion.
 /// </summary>
-internal sealed class EngineScenarios(IEngineBackendFactory factory, WarningLog log, int concurrency, TimeSpan giveUpAfter)
+internal sealed class EngineScenarios(IEngineBackendFactory factory, DurableTaskWorkerOptions workerOptions, WarningLog log, int concurrency, TimeSpan giveUpAfter)
 {
     private int hubs;
 
@@ -85,7 +86,7 @@ internal sealed class EngineScenarios(IEngineBackendFactory factory, WarningLog 
     private async Task<EngineHost> StartHostAsync(BenchTasks tasks)
     {
         string hub = $"bench{Environment.ProcessId % 10000}x{Interlocked.Increment(ref this.hubs)}";
-        EngineHost host = await EngineHost.StartAsync(factory, hub, log, tasks.Register, CancellationToken.None);
+        EngineHost host = await EngineHost.StartAsync(factory, hub, workerOptions, log, tasks.Register, CancellationToken.None);
 
         // One short instance first: the worker takes its partitions and the code paths are jitted before timing starts.
         using var giveUp = new CancellationTokenSource(giveUpAfter);

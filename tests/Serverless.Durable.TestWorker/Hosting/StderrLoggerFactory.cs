@@ -2,11 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Serverless.Durable.TestWorker.Hosting;
 
-/// <summary>Writes warnings and errors to stderr, prefixed with the worker's name; the test copies them to its output.</summary>
+/// <summary>Writes warnings and errors to stderr; the test copies them to its output, prefixed with the worker's name.</summary>
 /// <remarks>A dozen lines instead of a console logging package: the tests only need the lines that explain a failure.</remarks>
-public sealed class StderrLoggerFactory(string worker, LogLevel minimum = LogLevel.Warning) : ILoggerFactory
+public sealed class StderrLoggerFactory(LogLevel minimum = LogLevel.Warning) : ILoggerFactory
 {
-    public ILogger CreateLogger(string categoryName) => new Logger(worker, categoryName, minimum);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, minimum);
 
     public void AddProvider(ILoggerProvider provider)
     {
@@ -16,7 +16,7 @@ public sealed class StderrLoggerFactory(string worker, LogLevel minimum = LogLev
     {
     }
 
-    private sealed class Logger(string worker, string category, LogLevel minimum) : ILogger
+    private sealed class Logger(string category, LogLevel minimum) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -28,7 +28,7 @@ public sealed class StderrLoggerFactory(string worker, LogLevel minimum = LogLev
             if (this.IsEnabled(logLevel))
             {
                 string error = exception is null ? string.Empty : $" {exception.GetType().Name}: {exception.Message}";
-                Console.Error.WriteLine($"[{worker}] {logLevel} [{eventId.Id}] {category}: {formatter(state, exception)}{error}");
+                Console.Error.WriteLine($"{logLevel} [{eventId.Id}] {category}: {formatter(state, exception)}{error}");
             }
         }
     }

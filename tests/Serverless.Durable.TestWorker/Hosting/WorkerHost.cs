@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Serverless.Durable.AzureStorage;
 using Serverless.Durable.TestWorker.Recording;
 using Serverless.Durable.TestWorker.Scenarios;
 using Serverless.Durable.Worker;
@@ -13,17 +14,20 @@ public static class WorkerHost
     public static async Task<int> RunAsync(WorkerArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var logs = new StderrLoggerFactory(arguments.Name);
+        var logs = new StderrLoggerFactory();
         ExecutionRecorder recorder = ExecutionRecorder.Create(arguments.ConnectionString, arguments.RecordsTable, arguments.Name);
         await recorder.EnsureTableAsync(CancellationToken.None);
+
+        await using AzureStorageOrchestrationBackend hub = TaskHubBackend.Create(arguments, logs);
+        await hub.CreateIfNotExistsAsync(CancellationToken.None);
 
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(logs);
         services.AddDurableTask(b => b
-            .UseBackend(sp => new CompletionRecordingBackend(
-                TaskHubBackend.Create(arguments, sp),
+            .UseBackend(_ => new CompletionRecordingBackend(
+                hub,
                 recorder,
-                ex => Console.Error.WriteLine($"[{arguments.Name}] RECORD FAILED {ex.GetType().Name}: {ex.Message}")))
+                ex => Console.Error.WriteLine($"RECORD FAILED {ex.GetType().Name}: {ex.Message}")))
             .AddTasks(r =>
             {
                 CrashScenario.Register(r);
@@ -38,12 +42,17 @@ public static class WorkerHost
             }));
         await using ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         DurableTaskWorker worker = provider.GetRequiredService<DurableTaskWorker>();
-        await TaskHubBackend.PrepareAsync(provider, CancellationToken.None);
         await worker.StartAsync(CancellationToken.None);
         Console.WriteLine(WorkerArguments.ReadyLine);
+        using var stopping = new CancellationTokenSource();
+        Task reporting = PartitionReporter.RunAsync(hub, stopping.Token);
 
         await WaitForStopRequestAsync();
         await worker.StopAsync(CancellationToken.None);
+        await stopping.CancelAsync();
+        await reporting;
+
+        // Disposing the backend (after the worker) releases its leases, so the others take over at once.
         return 0;
     }
 

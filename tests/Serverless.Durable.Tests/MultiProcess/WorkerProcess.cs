@@ -15,6 +15,8 @@ public sealed class WorkerProcess : IAsyncDisposable
     private readonly ITestOutputHelper output;
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<string> errors = new();
+    private IReadOnlyList<int> owned = [];
+    private readonly TaskCompletionSource owning = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private WorkerProcess(Process process, string name, ITestOutputHelper output)
     {
@@ -26,6 +28,9 @@ public sealed class WorkerProcess : IAsyncDisposable
     public string Name { get; }
 
     public bool HasExited => this.process.HasExited;
+
+    /// <summary>The control partitions the worker last reported holding.</summary>
+    public IReadOnlyList<int> OwnedPartitions => Volatile.Read(ref this.owned);
 
     /// <summary>Lines the worker wrote to stderr (warnings and errors).</summary>
     public IReadOnlyCollection<string> Errors => this.errors;
@@ -66,6 +71,9 @@ public sealed class WorkerProcess : IAsyncDisposable
         worker.Log($"started (pid {process.Id})");
         return worker;
     }
+
+    /// <summary>Completes once the worker reports holding at least one control partition (so it runs orchestration steps).</summary>
+    public Task WaitUntilOwningAsync(CancellationToken cancellationToken) => this.owning.Task.WaitAsync(cancellationToken);
 
     /// <summary>Crashes the worker: SIGKILL, no chance to release locks or finish anything.</summary>
     public void Kill()
@@ -128,6 +136,15 @@ public sealed class WorkerProcess : IAsyncDisposable
         if (line == WorkerArguments.ReadyLine)
         {
             this.ready.TrySetResult();
+        }
+        else if (line is not null && PartitionReporter.Parse(line) is { } partitions)
+        {
+            Volatile.Write(ref this.owned, partitions);
+            this.Log($"owns partitions [{string.Join(',', partitions)}]");
+            if (partitions.Count > 0)
+            {
+                this.owning.TrySetResult();
+            }
         }
     }
 
