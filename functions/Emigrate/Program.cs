@@ -1,2 +1,8 @@
-// Placeholder so the app compiles until the host's Program.cs lands from its own branch.
-return 0;
+using Serverless.Functions;
+
+// `dotnet run --project functions/Emigrate` serves the functions on 127.0.0.1:7071 (starting Azurite if needed);
+// `-- keys create --role <role> --org <org-id>`, `-- keys list`, `-- keys revoke <key-id>` manage function keys;
+// `-- reset` (or `--reset-local-data` before serving) deletes the local Azurite data.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+return await builder.Build().RunAsync();

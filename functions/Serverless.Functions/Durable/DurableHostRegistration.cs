@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Serverless.Durable;
+using Serverless.Durable.Worker;
+using Serverless.Functions.Hosting;
+using Serverless.Functions.Invocation;
+
+namespace Serverless.Functions.Durable;
+
+/// <summary>Runs the durable engine inside the host: the worker as a hosted service, the backend chosen by configuration, the app's functions in its registry.</summary>
+internal static class DurableHostRegistration
+{
+    public static void AddDurableFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DurableHostOptions.Section);
+        services.AddOptions<DurableHostOptions>().Bind(section).ValidateDataAnnotations()
+            .Validate(o => o.StorageProvider.Type is DurableBackendTypes.InMemory, "storageProvider.type must be InMemory: the engine has no AzureStorage backend yet.")
+            .ValidateOnStart();
+
+        services.AddDurableTask(durable => durable.UseInMemory());
+        services.AddSingleton<IConfigureOptions<DurableTaskRegistry>, DurableFunctionRegistrar>();
+        services.AddOptions<DurableTaskWorkerOptions>().Configure<IOptions<DurableHostOptions>, IOptions<FunctionHostOptions>>((worker, durable, host) =>
+        {
+            worker.MaxConcurrentActivities = durable.Value.MaxConcurrentActivityFunctions;
+            worker.MaxConcurrentOrchestrations = durable.Value.MaxConcurrentOrchestratorFunctions;
+            worker.StopGracePeriod = host.Value.ShutdownGracePeriod;
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITriggerBinder, OrchestrationTriggerBinder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITriggerBinder, ActivityTriggerBinder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IParameterBinder, DurableClientBinder>());
+    }
+}
