@@ -111,15 +111,19 @@ internal sealed partial class OrchestrationStepRunner
         OrchestrationState? state = step.WorkItem.State;
         if (state is null || state.Status.IsTerminal())
         {
-            return new OrchestrationCommit { PoisonMessages = poison };
+            // A sub-orchestration whose start is poison never runs: its parent must hear of it, not wait forever.
+            foreach (TaskMessage message in poison)
+            {
+                if (message.Event is ExecutionStartedEvent { Parent: not null } start && state?.ExecutionId != start.ExecutionId)
+                {
+                    this.ReportToParent(step, start, OrchestrationRuntimeStatus.Failed, null, PoisonFailure(message));
+                }
+            }
+
+            return new OrchestrationCommit { PoisonMessages = poison, OrchestrationMessages = step.Outbound };
         }
 
-        TaskMessage first = poison[0];
-        var failure = new TaskFailureDetails(
-            "Serverless.Durable.PoisonMessage",
-            $"Message {first.MessageId} ({first.Event.GetType().Name}) was dequeued {first.DequeueCount} times without being processed; it was moved to the poison store.",
-            null,
-            null);
+        TaskFailureDetails failure = PoisonFailure(poison[0]);
         var events = new List<HistoryEvent> { new OrchestratorStartedEvent(step.Now), new ExecutionCompletedEvent(step.Now, OrchestrationRuntimeStatus.Failed, null, failure) };
         if (step.Started is { } started)
         {
@@ -135,6 +139,12 @@ internal sealed partial class OrchestrationStepRunner
             PoisonMessages = poison,
         };
     }
+
+    private static TaskFailureDetails PoisonFailure(TaskMessage message) => new(
+        "Serverless.Durable.PoisonMessage",
+        $"Message {message.MessageId} ({message.Event.GetType().Name}) was dequeued {message.DequeueCount} times without being processed; it was moved to the poison store.",
+        null,
+        null);
 
     private OrchestrationCommit Commit(OrchestrationStep step, List<HistoryEvent> events, OrchestrationState state) => new()
     {

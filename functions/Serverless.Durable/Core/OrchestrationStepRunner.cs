@@ -76,8 +76,25 @@ internal sealed partial class OrchestrationStepRunner
             default:
                 // Work scheduled without being awaited (fire and forget) is still sent.
                 this.AddActions(step, fresh, outcome.NewActions);
-                return this.Finish(step, fresh, OrchestrationRuntimeStatus.Completed, this.converter.Serialize(outcome.Output), null, outcome.CustomStatus);
+                return this.Complete(step, fresh, outcome);
         }
+    }
+
+    private OrchestrationCommit Complete(OrchestrationStep step, List<HistoryEvent> fresh, ExecutionOutcome outcome)
+    {
+        string? output;
+        try
+        {
+            output = this.converter.Serialize(outcome.Output);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException or System.Text.Json.JsonException)
+        {
+            // An output that cannot be stored fails the orchestration; retrying the step would fail the same way.
+            Log.OrchestrationFailed(this.logger, step.Started!.Name, step.InstanceId, ex);
+            return this.Finish(step, fresh, OrchestrationRuntimeStatus.Failed, null, TaskFailureDetails.FromException(ex), outcome.CustomStatus);
+        }
+
+        return this.Finish(step, fresh, OrchestrationRuntimeStatus.Completed, output, null, outcome.CustomStatus);
     }
 
     private OrchestrationCommit Terminated(OrchestrationStep step, ExecutionTerminatedEvent terminate)

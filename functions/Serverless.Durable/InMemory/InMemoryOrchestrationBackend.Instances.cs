@@ -87,7 +87,7 @@ public sealed partial class InMemoryOrchestrationBackend
             }
 
             this.instances.Remove(instanceId);
-            this.withMessages.Remove(instance);
+            this.UnmarkPending(instance);
             this.stateIndex.Remove(instanceId);
         }
 

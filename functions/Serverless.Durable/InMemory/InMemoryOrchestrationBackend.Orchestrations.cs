@@ -118,6 +118,9 @@ public sealed partial class InMemoryOrchestrationBackend
 
     private OrchestrationWorkItem Lock(Instance instance, List<StoredMessage> visible, DateTimeOffset now)
     {
+        // To the back of the line: the next lock looks at the others first.
+        this.UnmarkPending(instance);
+        this.MarkPending(instance);
         instance.LockToken = Guid.NewGuid().ToString("N");
         instance.LockedUntil = now + this.options.LockTimeout;
         instance.Locked.Clear();
@@ -165,7 +168,7 @@ public sealed partial class InMemoryOrchestrationBackend
         instance.Locked.Clear();
         if (instance.Messages.Count == 0)
         {
-            this.withMessages.Remove(instance);
+            this.UnmarkPending(instance);
         }
     }
 }

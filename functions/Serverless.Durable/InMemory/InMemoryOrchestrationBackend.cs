@@ -15,7 +15,8 @@ public sealed partial class InMemoryOrchestrationBackend : IOrchestrationBackend
     private readonly InMemoryBackendOptions options;
     private readonly Dictionary<string, Instance> instances = new(StringComparer.Ordinal);
     private readonly SortedSet<string> stateIndex = new(StringComparer.Ordinal);
-    private readonly HashSet<Instance> withMessages = [];
+    // Instances with messages, least recently locked first: locking takes the first ready one, so none starves.
+    private readonly LinkedList<Instance> withMessages = new();
     private readonly LinkedList<ActivityEntry> activities = new();
     private readonly List<TaskMessage> poison = [];
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -76,7 +77,7 @@ public sealed partial class InMemoryOrchestrationBackend : IOrchestrationBackend
         DateTimeOffset visibleAt = message.VisibleAt is { } at && at > now ? at : now;
         Instance instance = this.GetOrAdd(message.InstanceId);
         instance.Messages.Add(new StoredMessage(message with { DequeueCount = 0 }, this.sequence++, visibleAt));
-        this.withMessages.Add(instance);
+        this.MarkPending(instance);
     }
 
     private void CheckDelay(TaskMessage message, DateTimeOffset now)
@@ -93,12 +94,25 @@ public sealed partial class InMemoryOrchestrationBackend : IOrchestrationBackend
         if (instance.State is null && instance.History.Count == 0 && instance.Messages.Count == 0 && instance.LockToken is null)
         {
             this.instances.Remove(instance.Id);
-            this.withMessages.Remove(instance);
+            this.UnmarkPending(instance);
+        }
+    }
+
+    private void MarkPending(Instance instance) => instance.PendingNode ??= this.withMessages.AddLast(instance);
+
+    private void UnmarkPending(Instance instance)
+    {
+        if (instance.PendingNode is { } node)
+        {
+            this.withMessages.Remove(node);
+            instance.PendingNode = null;
         }
     }
 
     private sealed class Instance(string id)
     {
+        public LinkedListNode<Instance>? PendingNode { get; set; }
+
         public string Id { get; } = id;
 
         public OrchestrationState? State { get; set; }

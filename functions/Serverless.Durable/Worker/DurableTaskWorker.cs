@@ -92,7 +92,10 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         }
 
         Log.WorkerStopping(this.logger, this.options.StopGracePeriod);
-        await this.stopping.CancelAsync();
+        // Cancel synchronously so the grace period starts now, on the caller's clock reading (CancelAsync would defer it).
+#pragma warning disable CA1849
+        this.stopping.Cancel();
+#pragma warning restore CA1849
         Task all = Task.WhenAll(this.dispatchers);
         try
         {

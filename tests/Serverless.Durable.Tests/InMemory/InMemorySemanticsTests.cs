@@ -54,3 +54,8 @@ public sealed class InMemoryQueryTests(ITestOutputHelper output) : QueryTests(ou
 {
     protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
 }
+
+public sealed class InMemoryBackendContractTests : BackendContractTests
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new InMemoryTestBackend(clock);
+}

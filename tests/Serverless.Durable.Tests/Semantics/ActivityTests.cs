@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Serverless.Durable.History;
 using Serverless.Durable.Tests.Support;
 
@@ -101,6 +102,32 @@ public abstract class ActivityTests(ITestOutputHelper output) : DurableTestBase(
 
         Assert.Equal($"stable-ids:{executionId}:0|stable-ids|WhoAmI", ids[0]);
         Assert.Equal($"stable-ids:{executionId}:1|stable-ids|WhoAmI", ids[1]);
+    }
+
+    [Fact]
+    public async Task Replay_safe_logger_writes_each_line_once_across_replays()
+    {
+        await using var host = await this.StartAsync(r => r
+            .AddActivity<int, int>("Identity", (_, x) => Task.FromResult(x))
+            .AddOrchestrator<string, int>("Logs", async (ctx, _) =>
+            {
+                var logger = ctx.CreateReplaySafeLogger("Orchestrations.Logs");
+                int total = 0;
+                for (int i = 0; i < 3; i++)
+                {
+#pragma warning disable CA1848, CA2254 // A test of the logger itself, not production logging.
+                    logger.LogInformation($"before call {i}");
+#pragma warning restore CA1848, CA2254
+                    total += await ctx.CallActivityAsync<int>("Identity", i);
+                }
+
+                return total;
+            }));
+
+        await host.CompletionAsync(await host.Client.ScheduleNewOrchestrationInstanceAsync("Logs"));
+
+        var lines = host.Log.Entries.Where(e => e.Category == "Orchestrations.Logs").Select(e => e.Message);
+        Assert.Equal(["before call 0", "before call 1", "before call 2"], lines);
     }
 
     [Fact]

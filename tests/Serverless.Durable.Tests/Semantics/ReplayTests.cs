@@ -56,4 +56,17 @@ public abstract class ReplayTests(ITestOutputHelper output) : DurableTestBase(ou
         Assert.Contains("call #0 as CreateTimer", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("made no call #0", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_output_that_cannot_be_serialized_fails_the_orchestration_instead_of_retrying_it()
+    {
+        await using var host = await this.StartAsync(r => r
+            .AddOrchestrator<string, Type>("ReturnsAType", (_, _) => Task.FromResult(typeof(string))));
+
+        var done = await host.CompletionAsync(await host.Client.ScheduleNewOrchestrationInstanceAsync("ReturnsAType"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Equal(typeof(NotSupportedException).FullName, done.FailureDetails!.ErrorType);
+        Assert.Empty(await host.TestBackend.GetPoisonMessagesAsync(host.Timeout));
+    }
 }
