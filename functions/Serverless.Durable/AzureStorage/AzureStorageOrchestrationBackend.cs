@@ -49,6 +49,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     private Task? leaseLoop;
     private Task? activityLoop;
     private int busy;
+    private int disposed;
     private long version;
     private TaskCompletionSource stateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -149,6 +150,11 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref this.disposed, 1) == 1)
+        {
+            return;
+        }
+
         await this.StopAsync(CancellationToken.None);
         this.wakeUps?.Dispose();
         foreach (ControlPartition partition in this.partitions)
@@ -157,6 +163,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         }
 
         this.activityWake.Dispose();
+        this.activityAvailable.Dispose();
         this.stopping.Dispose();
         this.startGate.Dispose();
     }
