@@ -22,7 +22,8 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// A crash in between redelivers consumed messages, whose ids make the next step re-send the outbox.</item>
     /// </list>
     /// </remarks>
-    private async Task CommitAsync(LockedInstance locked, OrchestrationCommit commit, CancellationToken cancellationToken)
+    /// <returns>What is left once the lock is released: deleting the consumed messages and the old index row (off the step's critical path).</returns>
+    private async Task<Func<Task>> CommitAsync(LockedInstance locked, OrchestrationCommit commit, CancellationToken cancellationToken)
     {
         InstanceRecord? record = locked.Record;
         string instanceId = locked.Session.InstanceId;
@@ -33,6 +34,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         List<OutboxMessage> outbox = await this.EncodeOutboxAsync(commit, cancellationToken);
+        OrchestrationRuntimeStatus? leftStatus = null;
         if (commit.NewState is not null || commit.NewEvents.Count > 0 || commit.ReplacesHistory)
         {
             InstanceRecord written = await this.WriteInstanceAsync(locked, commit, outbox, cancellationToken);
@@ -41,15 +43,26 @@ public sealed partial class AzureStorageOrchestrationBackend
                 locked.Session.Record = written;
             }
 
+            this.StateWritten(written.State);
+
             this.CleanUpAfter(record, written);
             if (record is not null && record.State.Status != written.State.Status)
             {
-                await this.store.DeleteIndexAsync(instanceId, record.State.Status, cancellationToken);
+                leftStatus = record.State.Status;
             }
         }
 
         await this.SendOutboxAsync(outbox, cancellationToken);
-        await this.ConsumeAsync(locked.Messages, commit.PoisonMessages);
+
+        // Only once the outbox is out may the consumed messages go: until then, their coming back is what re-sends it.
+        return async () =>
+        {
+            await this.ConsumeAsync(locked.Messages, commit.PoisonMessages);
+            if (leftStatus is { } status)
+            {
+                await this.store.DeleteIndexAsync(instanceId, status, CancellationToken.None);
+            }
+        };
     }
 
     private async Task<InstanceRecord> WriteInstanceAsync(LockedInstance locked, OrchestrationCommit commit, List<OutboxMessage> outbox, CancellationToken cancellationToken)

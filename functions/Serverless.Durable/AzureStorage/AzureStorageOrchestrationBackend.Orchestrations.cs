@@ -84,8 +84,9 @@ public sealed partial class AzureStorageOrchestrationBackend
                 throw new WorkItemLockLostException($"The partition of instance '{workItem.InstanceId}' was lost before the commit.");
             }
 
-            await this.CommitAsync(locked, commit, cancellationToken);
+            Func<Task> afterwards = await this.CommitAsync(locked, commit, cancellationToken);
             this.Unlock(locked, evict: false);
+            this.RunInBackground(afterwards, workItem.InstanceId);
         }
         catch (WorkItemLockLostException)
         {
@@ -120,6 +121,29 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         this.Changed();
+    }
+
+    /// <summary>Runs post-commit work without holding up the instance's next step; idle detection waits for it.</summary>
+    private void RunInBackground(Func<Task> work, string instanceId)
+    {
+        Interlocked.Increment(ref this.busy);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await work();
+            }
+            catch (Exception ex)
+            {
+                // Whatever was not deleted comes back and is dropped as a duplicate.
+                Log.CleanupFailed(this.logger, instanceId, ex);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref this.busy);
+                this.Changed();
+            }
+        });
     }
 
     private async Task<InstanceSession?> NextReadySessionAsync(CancellationToken cancellationToken)

@@ -84,6 +84,7 @@ public sealed class AzureWorkerTests(AzuriteFixture azurite, ITestOutputHelper o
         var done = await host.CompletionAsync(await host.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 0));
         double perActivity = (double)counter.Requests / Activities;
         output.WriteLine($"{counter.Requests} storage requests for {Activities} sequential activities: {perActivity:F2} per activity, {Activities / watch.Elapsed.TotalSeconds:F0} activities/s");
+        output.WriteLine(counter.Breakdown);
 
         Assert.Equal(Activities, done.ReadOutputAs<int>());
         Assert.True(perActivity <= 5, $"{perActivity:F2} requests per activity");
