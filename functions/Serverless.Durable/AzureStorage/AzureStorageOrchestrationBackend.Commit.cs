@@ -43,7 +43,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 locked.Session.Record = written;
             }
 
-            this.StateWritten(written.State);
+            locked.Written = written.State;
 
             this.CleanUpAfter(record, written);
             if (record is not null && record.State.Status != written.State.Status)
@@ -53,11 +53,16 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         await this.SendOutboxAsync(outbox, cancellationToken);
+        await this.CopyToPoisonAsync(locked.Messages, commit.PoisonMessages, cancellationToken);
+        if (locked.Written is { } state)
+        {
+            this.StateWritten(state);
+        }
 
         // Only once the outbox is out may the consumed messages go: until then, their coming back is what re-sends it.
         return async () =>
         {
-            await this.ConsumeAsync(locked.Messages, commit.PoisonMessages);
+            await this.ConsumeAsync(locked.Messages);
             if (leftStatus is { } status)
             {
                 await this.store.DeleteIndexAsync(instanceId, status, CancellationToken.None);
@@ -141,21 +146,24 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
         });
 
-    /// <summary>Deletes the consumed messages (copying poison ones to the poison queue first) and their payload blobs.</summary>
-    private async Task ConsumeAsync(List<InboundMessage> messages, IReadOnlyList<TaskMessage> poison)
+    /// <summary>Copies the step's poison messages to the poison queue, before they are deleted.</summary>
+    private async Task CopyToPoisonAsync(List<InboundMessage> messages, IReadOnlyList<TaskMessage> poison, CancellationToken cancellationToken)
     {
         var poisoned = new HashSet<TaskMessage>(poison, ReferenceEqualityComparer.Instance);
+        foreach (TaskMessage message in messages.Select(m => m.Message).Where(poisoned.Contains))
+        {
+            var envelope = new MessageEnvelope(message.MessageId, message.InstanceId, message.ExecutionId, message.Event, message.VisibleAt, null) { DequeueCount = message.DequeueCount };
+            await this.SendPoisonAsync(envelope, cancellationToken);
+        }
+    }
+
+    /// <summary>Deletes the consumed messages and their payload blobs.</summary>
+    private async Task ConsumeAsync(List<InboundMessage> messages)
+    {
         await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (inbound, _) =>
         {
             try
             {
-                if (poisoned.Contains(inbound.Message))
-                {
-                    TaskMessage message = inbound.Message;
-                    var envelope = new MessageEnvelope(message.MessageId, message.InstanceId, message.ExecutionId, message.Event, message.VisibleAt, null) { DequeueCount = message.DequeueCount };
-                    await this.SendPoisonAsync(envelope, CancellationToken.None);
-                }
-
                 if (inbound.Receipt is { } receipt)
                 {
                     await DeleteQuietlyAsync(receipt);

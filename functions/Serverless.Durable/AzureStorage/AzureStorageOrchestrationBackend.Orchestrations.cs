@@ -274,6 +274,9 @@ public sealed partial class AzureStorageOrchestrationBackend
 
         public ITimer? Expiry { get; set; }
 
+        /// <summary>The state the commit wrote, announced to in-process waiters once the step's messages are out.</summary>
+        public OrchestrationState? Written { get; set; }
+
         public bool Expired { get; set; }
     }
 
