@@ -13,6 +13,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     private const string PoisonFailureType = "Serverless.Durable.PoisonMessage";
 
     private readonly PollSignal activityWake;
+    private readonly PollSignal activityDemand = new();
     private readonly ConcurrentQueue<ActivityDelivery> activityBuffer = new();
     private readonly SemaphoreSlim activityAvailable = new(0);
     private int activityWaiters;
@@ -24,7 +25,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         await this.EnsureWorkerStartedAsync(cancellationToken);
         Interlocked.Increment(ref this.activityWaiters);
-        this.activityWake.Set();
+        this.activityDemand.Set();
         try
         {
             if (!await this.activityAvailable.WaitAsync(this.options.MaxQueuePollingInterval * 5, cancellationToken) ||
@@ -114,7 +115,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 int wanted = Math.Min(32, Volatile.Read(ref this.activityWaiters) - this.activityAvailable.CurrentCount);
                 if (wanted <= 0)
                 {
-                    await this.activityWake.WaitAsync(this.options.MaxQueuePollingInterval, stoppingToken);
+                    await this.activityDemand.WaitAsync(this.options.MaxQueuePollingInterval, stoppingToken);
                     continue;
                 }
 
@@ -126,7 +127,8 @@ public sealed partial class AzureStorageOrchestrationBackend
                     continue;
                 }
 
-                backoff = this.options.MinQueuePollingInterval;
+                // A full batch suggests more are waiting; a partial one that the queue is drained (local sends wake the receiver anyway).
+                backoff = received.Length == wanted ? this.options.MinQueuePollingInterval : backoff;
                 Interlocked.Increment(ref this.busy);
                 try
                 {
@@ -136,6 +138,11 @@ public sealed partial class AzureStorageOrchestrationBackend
                 {
                     Interlocked.Decrement(ref this.busy);
                     Interlocked.Increment(ref this.version);
+                }
+
+                if (received.Length < wanted)
+                {
+                    await this.activityWake.WaitAsync(backoff, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -22,7 +22,8 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// A crash in between redelivers consumed messages, whose ids make the next step re-send the outbox.</item>
     /// </list>
     /// </remarks>
-    private async Task CommitAsync(LockedInstance locked, OrchestrationCommit commit, CancellationToken cancellationToken)
+    /// <returns>What is left once the lock is released: deleting the consumed messages and the old index row (off the step's critical path).</returns>
+    private async Task<Func<Task>> CommitAsync(LockedInstance locked, OrchestrationCommit commit, CancellationToken cancellationToken)
     {
         InstanceRecord? record = locked.Record;
         string instanceId = locked.Session.InstanceId;
@@ -33,6 +34,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         List<OutboxMessage> outbox = await this.EncodeOutboxAsync(commit, cancellationToken);
+        OrchestrationRuntimeStatus? leftStatus = null;
         if (commit.NewState is not null || commit.NewEvents.Count > 0 || commit.ReplacesHistory)
         {
             InstanceRecord written = await this.WriteInstanceAsync(locked, commit, outbox, cancellationToken);
@@ -41,15 +43,31 @@ public sealed partial class AzureStorageOrchestrationBackend
                 locked.Session.Record = written;
             }
 
+            locked.Written = written.State;
+
             this.CleanUpAfter(record, written);
             if (record is not null && record.State.Status != written.State.Status)
             {
-                await this.store.DeleteIndexAsync(instanceId, record.State.Status, cancellationToken);
+                leftStatus = record.State.Status;
             }
         }
 
         await this.SendOutboxAsync(outbox, cancellationToken);
-        await this.ConsumeAsync(locked.Messages, commit.PoisonMessages);
+        await this.CopyToPoisonAsync(locked.Messages, commit.PoisonMessages, cancellationToken);
+        if (locked.Written is { } state)
+        {
+            this.StateWritten(state);
+        }
+
+        // Only once the outbox is out may the consumed messages go: until then, their coming back is what re-sends it.
+        return async () =>
+        {
+            await this.ConsumeAsync(locked.Messages);
+            if (leftStatus is { } status)
+            {
+                await this.store.DeleteIndexAsync(instanceId, status, CancellationToken.None);
+            }
+        };
     }
 
     private async Task<InstanceRecord> WriteInstanceAsync(LockedInstance locked, OrchestrationCommit commit, List<OutboxMessage> outbox, CancellationToken cancellationToken)
@@ -128,21 +146,24 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
         });
 
-    /// <summary>Deletes the consumed messages (copying poison ones to the poison queue first) and their payload blobs.</summary>
-    private async Task ConsumeAsync(List<InboundMessage> messages, IReadOnlyList<TaskMessage> poison)
+    /// <summary>Copies the step's poison messages to the poison queue, before they are deleted.</summary>
+    private async Task CopyToPoisonAsync(List<InboundMessage> messages, IReadOnlyList<TaskMessage> poison, CancellationToken cancellationToken)
     {
         var poisoned = new HashSet<TaskMessage>(poison, ReferenceEqualityComparer.Instance);
+        foreach (TaskMessage message in messages.Select(m => m.Message).Where(poisoned.Contains))
+        {
+            var envelope = new MessageEnvelope(message.MessageId, message.InstanceId, message.ExecutionId, message.Event, message.VisibleAt, null) { DequeueCount = message.DequeueCount };
+            await this.SendPoisonAsync(envelope, cancellationToken);
+        }
+    }
+
+    /// <summary>Deletes the consumed messages and their payload blobs.</summary>
+    private async Task ConsumeAsync(List<InboundMessage> messages)
+    {
         await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (inbound, _) =>
         {
             try
             {
-                if (poisoned.Contains(inbound.Message))
-                {
-                    TaskMessage message = inbound.Message;
-                    var envelope = new MessageEnvelope(message.MessageId, message.InstanceId, message.ExecutionId, message.Event, message.VisibleAt, null) { DequeueCount = message.DequeueCount };
-                    await this.SendPoisonAsync(envelope, CancellationToken.None);
-                }
-
                 if (inbound.Receipt is { } receipt)
                 {
                     await DeleteQuietlyAsync(receipt);

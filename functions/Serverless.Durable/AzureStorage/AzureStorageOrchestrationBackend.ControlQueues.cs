@@ -36,7 +36,8 @@ public sealed partial class AzureStorageOrchestrationBackend
                     continue;
                 }
 
-                backoff = this.options.MinQueuePollingInterval;
+                // A full batch suggests more are waiting; a partial one that the queue is drained (local sends wake the poller anyway).
+                backoff = received.Length == 32 ? this.options.MinQueuePollingInterval : backoff;
                 Interlocked.Increment(ref this.busy);
                 try
                 {
@@ -46,6 +47,11 @@ public sealed partial class AzureStorageOrchestrationBackend
                 {
                     Interlocked.Decrement(ref this.busy);
                     Interlocked.Increment(ref this.version);
+                }
+
+                if (received.Length < 32)
+                {
+                    await partition.Wake.WaitAsync(backoff, ownership);
                 }
             }
             catch (OperationCanceledException) when (ownership.IsCancellationRequested)

@@ -89,22 +89,37 @@ public sealed partial class AzureStorageOrchestrationBackend
     }
 
     /// <inheritdoc/>
-    /// <remarks>Polls the row with back-off (up to the maximum polling interval); a commit in this process wakes the wait at once.</remarks>
+    /// <remarks>
+    /// Polls the row with back-off (up to the maximum polling interval); a state this process writes is checked as it is
+    /// written, without a read.
+    /// </remarks>
     public async Task<OrchestrationState> WaitForStateAsync(string instanceId, Func<OrchestrationState, bool> condition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(condition);
         TimeSpan backoff = this.options.MinQueuePollingInterval;
+        bool read = true;
         while (true)
         {
-            Task changed = Volatile.Read(ref this.stateChanged).Task;
-            if (await this.GetStateAsync(instanceId, fetchInputsAndOutputs: true, cancellationToken) is { } state && condition(state))
+            Task<OrchestrationState> written = this.stateWaiters.GetOrAdd(instanceId, _ => new TaskCompletionSource<OrchestrationState>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            if (read && await this.GetStateAsync(instanceId, fetchInputsAndOutputs: true, cancellationToken) is { } state && condition(state))
             {
                 return state;
             }
 
-            await Task.WhenAny(changed, Task.Delay(backoff, TimeProvider.System, cancellationToken));
+            Task delay = Task.Delay(backoff, TimeProvider.System, cancellationToken);
+            await Task.WhenAny(written, delay);
             cancellationToken.ThrowIfCancellationRequested();
-            backoff = backoff * 2 > this.options.MaxQueuePollingInterval ? this.options.MaxQueuePollingInterval : backoff * 2;
+            if (written.IsCompletedSuccessfully && condition(written.Result))
+            {
+                return written.Result;
+            }
+
+            // Woken by a local write that did not satisfy the condition: wait on without reading, unless the poll is due.
+            read = delay.IsCompleted;
+            if (read)
+            {
+                backoff = backoff * 2 > this.options.MaxQueuePollingInterval ? this.options.MaxQueuePollingInterval : backoff * 2;
+            }
         }
     }
 

@@ -38,6 +38,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 locked.Record = record;
                 session.Record = record;
                 DateTimeOffset now = this.clock.GetUtcNow();
+                locked.Expiry = this.clock.CreateTimer(static state => ((Expiry)state!).Run(), new Expiry(this, locked), this.options.OrchestrationLockTimeout, Timeout.InfiniteTimeSpan);
                 return new OrchestrationWorkItem
                 {
                     InstanceId = session.InstanceId,
@@ -73,18 +74,27 @@ public sealed partial class AzureStorageOrchestrationBackend
         var locked = (LockedInstance)workItem.BackendData!;
         try
         {
+            if (locked.Expired)
+            {
+                throw new WorkItemLockLostException($"The lock on instance '{workItem.InstanceId}' expired before the commit.");
+            }
+
             if (!this.partitions[locked.Session.Partition].Owned)
             {
                 throw new WorkItemLockLostException($"The partition of instance '{workItem.InstanceId}' was lost before the commit.");
             }
 
-            await this.CommitAsync(locked, commit, cancellationToken);
+            Func<Task> afterwards = await this.CommitAsync(locked, commit, cancellationToken);
             this.Unlock(locked, evict: false);
+            this.RunInBackground(afterwards, workItem.InstanceId);
         }
         catch (WorkItemLockLostException)
         {
-            this.Unlock(locked, evict: true);
-            await this.ReleaseMessagesAsync(locked.Messages, TimeSpan.Zero);
+            if (this.Unlock(locked, evict: true))
+            {
+                await this.ReleaseMessagesAsync(locked.Messages, TimeSpan.Zero);
+            }
+
             throw;
         }
         catch
@@ -104,9 +114,36 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         ArgumentNullException.ThrowIfNull(workItem);
         var locked = (LockedInstance)workItem.BackendData!;
-        this.Unlock(locked, evict: false);
-        await this.ReleaseMessagesAsync(locked.Messages, retryDelay < TimeSpan.Zero ? TimeSpan.Zero : retryDelay);
+        if (this.Unlock(locked, evict: false) || !locked.Expired)
+        {
+            // A failed commit has unlocked already but left the messages locked: they are handed back here all the same.
+            await this.ReleaseMessagesAsync(locked.Messages, retryDelay < TimeSpan.Zero ? TimeSpan.Zero : retryDelay);
+        }
+
         this.Changed();
+    }
+
+    /// <summary>Runs post-commit work without holding up the instance's next step; idle detection waits for it.</summary>
+    private void RunInBackground(Func<Task> work, string instanceId)
+    {
+        Interlocked.Increment(ref this.busy);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await work();
+            }
+            catch (Exception ex)
+            {
+                // Whatever was not deleted comes back and is dropped as a duplicate.
+                Log.CleanupFailed(this.logger, instanceId, ex);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref this.busy);
+                this.Changed();
+            }
+        });
     }
 
     private async Task<InstanceSession?> NextReadySessionAsync(CancellationToken cancellationToken)
@@ -149,12 +186,15 @@ public sealed partial class AzureStorageOrchestrationBackend
     }
 
     /// <summary>Ends a work item's lock once: the session may run its next step (readied if messages wait).</summary>
-    private void Unlock(LockedInstance locked, bool evict)
+    /// <returns>Whether this call ended it (false when it had ended already, e.g. expired).</returns>
+    private bool Unlock(LockedInstance locked, bool evict)
     {
         if (Interlocked.Exchange(ref locked.Unlocked, 1) == 1)
         {
-            return;
+            return false;
         }
+
+        locked.Expiry?.Dispose();
 
         InstanceSession session = locked.Session;
         bool requeue = false;
@@ -187,6 +227,23 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             this.ready.Writer.TryWrite(session);
         }
+
+        return true;
+    }
+
+    /// <summary>The lock timed out on the engine's clock while the step still ran: its messages are handed back for another work item, and its commit will fail.</summary>
+    private void Expire(LockedInstance locked)
+    {
+        if (Volatile.Read(ref locked.Unlocked) == 1 || this.stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        locked.Expired = true;
+        if (this.Unlock(locked, evict: true))
+        {
+            _ = this.ReleaseMessagesAsync(locked.Messages, TimeSpan.Zero);
+        }
     }
 
     /// <summary>Forgets the least recently used idle tenth of the cache.</summary>
@@ -214,5 +271,17 @@ public sealed partial class AzureStorageOrchestrationBackend
         public List<InboundMessage> Messages { get; } = messages;
 
         public InstanceRecord? Record { get; set; }
+
+        public ITimer? Expiry { get; set; }
+
+        /// <summary>The state the commit wrote, announced to in-process waiters once the step's messages are out.</summary>
+        public OrchestrationState? Written { get; set; }
+
+        public bool Expired { get; set; }
+    }
+
+    private sealed class Expiry(AzureStorageOrchestrationBackend owner, LockedInstance locked)
+    {
+        public void Run() => owner.Expire(locked);
     }
 }

@@ -105,7 +105,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         // Running steps commit under the ETag guard either way; waiting for them just avoids needless lock-lost retries.
-        for (int i = 0; i < 200 && partition.InFlight > 0 && !lost; i++)
+        for (int i = 0; i < 200 && partition.InFlight > 0 && !lost && !this.stopping.IsCancellationRequested; i++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, CancellationToken.None);
         }

@@ -49,8 +49,10 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     private Task? leaseLoop;
     private Task? activityLoop;
     private int busy;
+    private int disposed;
     private long version;
     private TaskCompletionSource stateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<OrchestrationState>> stateWaiters = new(StringComparer.Ordinal);
 
     /// <summary>Creates a backend for one task hub; nothing is contacted until first used.</summary>
     /// <param name="connectionString">A storage connection string (<c>UseDevelopmentStorage=true</c> for the local Azurite).</param>
@@ -135,6 +137,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         await this.stopping.CancelAsync();
         this.ready.Writer.TryComplete();
         this.activityWake.Set();
+        this.activityDemand.Set();
         foreach (ControlPartition partition in this.partitions)
         {
             partition.Wake.Set();
@@ -149,6 +152,11 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref this.disposed, 1) == 1)
+        {
+            return;
+        }
+
         await this.StopAsync(CancellationToken.None);
         this.wakeUps?.Dispose();
         foreach (ControlPartition partition in this.partitions)
@@ -157,6 +165,8 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         }
 
         this.activityWake.Dispose();
+        this.activityDemand.Dispose();
+        this.activityAvailable.Dispose();
         this.stopping.Dispose();
         this.startGate.Dispose();
     }
@@ -212,6 +222,15 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     {
         Interlocked.Increment(ref this.version);
         Interlocked.Exchange(ref this.stateChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    /// <summary>This process wrote an instance's state: in-process waiters see it without reading the row.</summary>
+    private void StateWritten(OrchestrationState state)
+    {
+        if (this.stateWaiters.TryRemove(state.InstanceId, out TaskCompletionSource<OrchestrationState>? waiters))
+        {
+            waiters.TrySetResult(state);
+        }
     }
 
     /// <summary>A delayed message became visible through the local clock: wake whoever polls its queue.</summary>
