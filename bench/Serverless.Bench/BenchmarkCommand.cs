@@ -1,12 +1,14 @@
 using System.Globalization;
+using Serverless.Bench.Engine;
 using Serverless.Bench.Measurement;
 using Serverless.Bench.Storage;
+using Serverless.Durable.Worker;
 using Serverless.Testing;
 
 namespace Serverless.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Serverless.Bench -- storage [--scale 1.0] [--concurrency 16] [--connection "..."]</c>.
+/// <c>dotnet run -c Release --project bench/Serverless.Bench -- storage|engine [--scale 1.0] [--concurrency 16] [--connection "..."] [--backend azure|memory] [--orchestrations 16] [--activities 32]</c>.
 /// Starts its own in-memory Azurite unless a connection string is given.
 /// </summary>
 internal static class BenchmarkCommand
@@ -26,8 +28,16 @@ internal static class BenchmarkCommand
                 var limits = await new RawStorageBenchmark(connection, concurrency, scale).RunAsync();
                 Console.WriteLine(ResultTable.Format("Raw Azurite through Serverless.Storage (the limit)", limits.Results));
                 return 0;
+            case "engine":
+                var worker = new DurableTaskWorkerOptions
+                {
+                    // The engine's defaults (4 and 16) suit a host sharing its cores with an app; the benchmark asks what the engine can do.
+                    MaxConcurrentOrchestrations = int.Parse(Option(args, "--orchestrations") ?? "16", CultureInfo.InvariantCulture),
+                    MaxConcurrentActivities = int.Parse(Option(args, "--activities") ?? "32", CultureInfo.InvariantCulture),
+                };
+                return await new EngineBenchmark(connection, EngineBackends.Create(Option(args, "--backend"), connection), worker, concurrency, scale).RunAsync();
             default:
-                await Console.Error.WriteLineAsync($"Unknown suite '{suite}'. Known: storage.");
+                await Console.Error.WriteLineAsync($"Unknown suite '{suite}'. Known: storage, engine.");
                 return 2;
         }
     }

@@ -38,6 +38,7 @@ public sealed class AzuriteProcessTests
         // The "parent" is a shell that starts the wrapper and is then killed with SIGKILL, as an aborted test host would be.
         var script = Path.Combine(AzuriteInstaller.Folder, "run-azurite.js");
         await AzuriteInstaller.EnsureInstalledAsync(CancellationToken.None);
+        var log = Path.Combine(Directory.CreateTempSubdirectory("azurite-orphan-").FullName, "azurite.log");
         var psi = new ProcessStartInfo("bash")
         {
             RedirectStandardOutput = true,
@@ -46,21 +47,40 @@ public sealed class AzuriteProcessTests
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(
             $"AZURITE_PARENT_PID=$$ node '{script}' --inMemoryPersistence --disableTelemetry --silent " +
-            "--blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort 0 --queuePort 0 --tablePort 0 >/dev/null 2>&1 & echo $!; wait");
+            "--blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort 0 --queuePort 0 --tablePort 0 " +
+            $">'{log}' 2>&1 & echo $!; wait");
         using var parent = Process.Start(psi)!;
         var childPid = int.Parse((await parent.StandardOutput.ReadLineAsync())!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(IsRunning(childPid));
+        try
+        {
+            // Kill the parent only once Azurite is up, so the test is about the watchdog, not about a slow start on a busy machine.
+            await WaitUntilAsync(() => File.Exists(log) && File.ReadAllText(log).Contains("Table service is successfully listening", StringComparison.Ordinal));
+            Assert.True(IsRunning(childPid));
 
-        parent.Kill(entireProcessTree: false);
-        await parent.WaitForExitAsync();
+            parent.Kill(entireProcessTree: false);
+            await parent.WaitForExitAsync();
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (IsRunning(childPid) && DateTime.UtcNow < deadline)
+            await WaitUntilAsync(() => !IsRunning(childPid));
+            Assert.False(IsRunning(childPid), "Azurite outlived its killed parent.");
+        }
+        finally
+        {
+            // Only reached with a survivor when the assertion above failed: do not leave it behind.
+            if (IsRunning(childPid))
+            {
+                Process.GetProcessById(childPid).Kill();
+            }
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        // A give-up limit, not a timing expectation: a loaded CI machine may be slow to start node.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
-
-        Assert.False(IsRunning(childPid), "Azurite outlived its killed parent.");
     }
 
     private static bool IsRunning(int pid)

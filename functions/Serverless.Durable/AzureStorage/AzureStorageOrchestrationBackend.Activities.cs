@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Azure;
+using Serverless.Durable.Backend;
+using Serverless.Durable.History;
+using Serverless.Storage.Queues.Models;
+
+namespace Serverless.Durable.AzureStorage;
+
+public sealed partial class AzureStorageOrchestrationBackend
+{
+    /// <summary>The failure type the engine gives an activity call it refused to run again (see the worker's poison check).</summary>
+    private const string PoisonFailureType = "Serverless.Durable.PoisonMessage";
+
+    private readonly PollSignal activityWake;
+    private readonly PollSignal activityDemand = new();
+    private readonly ConcurrentQueue<ActivityDelivery> activityBuffer = new();
+    private readonly SemaphoreSlim activityAvailable = new(0);
+    private int activityWaiters;
+    private int activitiesInFlight;
+
+    /// <inheritdoc/>
+    /// <remarks>Calls are received in batches of up to 32, but never more than callers are waiting for: no worker hoards calls others could run.</remarks>
+    public async Task<ActivityWorkItem?> LockNextActivityWorkItemAsync(CancellationToken cancellationToken)
+    {
+        await this.EnsureWorkerStartedAsync(cancellationToken);
+        Interlocked.Increment(ref this.activityWaiters);
+        this.activityDemand.Set();
+        try
+        {
+            if (!await this.activityAvailable.WaitAsync(this.options.MaxQueuePollingInterval * 5, cancellationToken) ||
+                !this.activityBuffer.TryDequeue(out ActivityDelivery? delivery))
+            {
+                return null;
+            }
+
+            Interlocked.Increment(ref this.activitiesInFlight);
+            return new ActivityWorkItem
+            {
+                Message = delivery.Message,
+                LockToken = delivery.Receipt.PopReceipt,
+                LockedUntil = this.clock.GetUtcNow() + this.options.ActivityLockTimeout,
+                BackendData = delivery,
+            };
+        }
+        finally
+        {
+            Interlocked.Decrement(ref this.activityWaiters);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// When this process owns the caller's partition the outcome is handed to the caller's session in memory, and the
+    /// call is deleted only after the step that consumes the outcome commits: a crash before that brings the call back
+    /// and it runs again (at least once). Otherwise the outcome goes to the caller's control queue, then the call is deleted.
+    /// A call the engine refused as poison is also copied to the poison queue.
+    /// </remarks>
+    public async Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, TaskMessage result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        ArgumentNullException.ThrowIfNull(result);
+        var delivery = (ActivityDelivery)workItem.BackendData!;
+        try
+        {
+            if (result.Event is TaskFailedEvent { FailureDetails.ErrorType: PoisonFailureType })
+            {
+                Log.ActivityPoisoned(this.logger, delivery.Message.MessageId, delivery.Message.DequeueCount);
+                TaskMessage call = delivery.Message;
+                await this.SendPoisonAsync(new MessageEnvelope(call.MessageId, call.InstanceId, call.ExecutionId, call.Event, call.VisibleAt, null) { DequeueCount = call.DequeueCount }, cancellationToken);
+            }
+
+            int partition = this.layout.PartitionOf(result.InstanceId);
+            if (this.partitions[partition].Owned && !this.stopping.IsCancellationRequested)
+            {
+                this.Deliver(new InboundMessage { Message = result with { DequeueCount = 1 }, LocalOrigin = delivery }, partition);
+                return;
+            }
+
+            string text = await this.codec.EncodeAsync(result, cancellationToken);
+            await this.SendToInstanceAsync(result.InstanceId, text, null, cancellationToken);
+            await this.DeleteActivityAsync(delivery);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref this.activitiesInFlight);
+            this.Changed();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        var delivery = (ActivityDelivery)workItem.BackendData!;
+        try
+        {
+            await this.ReleaseActivityAsync(delivery);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref this.activitiesInFlight);
+            this.Changed();
+        }
+    }
+
+    /// <summary>Receives activity calls while callers wait for them, backing off when the queue is empty.</summary>
+    private async Task ReceiveActivitiesAsync(CancellationToken stoppingToken)
+    {
+        TimeSpan backoff = this.options.MinQueuePollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                int wanted = Math.Min(32, Volatile.Read(ref this.activityWaiters) - this.activityAvailable.CurrentCount);
+                if (wanted <= 0)
+                {
+                    await this.activityDemand.WaitAsync(this.options.MaxQueuePollingInterval, stoppingToken);
+                    continue;
+                }
+
+                QueueMessage[] received = (await this.storage.WorkItems.ReceiveMessagesAsync(wanted, this.options.ActivityLockTimeout, CancellationToken.None)).Value;
+                if (received.Length == 0)
+                {
+                    await this.activityWake.WaitAsync(backoff, stoppingToken);
+                    backoff = backoff * 2 > this.options.MaxQueuePollingInterval ? this.options.MaxQueuePollingInterval : backoff * 2;
+                    continue;
+                }
+
+                // A full batch suggests more are waiting; a partial one that the queue is drained (local sends wake the receiver anyway).
+                backoff = received.Length == wanted ? this.options.MinQueuePollingInterval : backoff;
+                Interlocked.Increment(ref this.busy);
+                try
+                {
+                    await Task.WhenAll(received.Select(this.AcceptActivityAsync));
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref this.busy);
+                    Interlocked.Increment(ref this.version);
+                }
+
+                if (received.Length < wanted)
+                {
+                    await this.activityWake.WaitAsync(backoff, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.ReceiveFailed(this.logger, this.storage.WorkItems.Name, ex);
+                await Task.Delay(this.options.MaxQueuePollingInterval, TimeProvider.System, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task AcceptActivityAsync(QueueMessage received)
+    {
+        var receipt = new QueueReceipt(this.storage.WorkItems, received.MessageId, received.PopReceipt);
+        TaskMessage message;
+        string? blob;
+        try
+        {
+            (message, blob) = await this.codec.DecodeAsync(received.MessageText, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or NotSupportedException || ex is RequestFailedException { Status: 404 })
+        {
+            Log.UnreadableMessage(this.logger, received.MessageId, this.storage.WorkItems.Name, ex);
+            await DeleteQuietlyAsync(receipt);
+            return;
+        }
+
+        if (await this.DeferIfEarlyAsync(receipt, message))
+        {
+            return;
+        }
+
+        this.activityBuffer.Enqueue(new ActivityDelivery(message with { DequeueCount = (int)received.DequeueCount }, receipt, blob, received.MessageText));
+        this.activityAvailable.Release();
+    }
+
+    /// <summary>Deletes an activity call (and its payload blob); one whose lock was lost is left to its new holder.</summary>
+    private async Task DeleteActivityAsync(ActivityDelivery delivery)
+    {
+        await DeleteQuietlyAsync(delivery.Receipt);
+        if (delivery.PayloadBlob is { } blob)
+        {
+            await this.store.Payloads.DeleteAsync(blob, CancellationToken.None);
+        }
+    }
+
+    private async Task ReleaseActivityAsync(ActivityDelivery delivery)
+    {
+        try
+        {
+            await delivery.Receipt.Queue.UpdateMessageAsync(delivery.Receipt.MessageId, delivery.Receipt.PopReceipt, (string?)null, TimeSpan.Zero, CancellationToken.None);
+            this.activityWake.Set();
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        {
+            Log.ReleaseFailed(this.logger, delivery.Message.MessageId, delivery.Message.InstanceId, ex);
+        }
+    }
+
+    /// <summary>Hands back calls received for callers that stopped waiting.</summary>
+    private async Task ReleaseBufferedActivitiesAsync()
+    {
+        var buffered = new List<ActivityDelivery>();
+        while (this.activityAvailable.Wait(0) && this.activityBuffer.TryDequeue(out ActivityDelivery? delivery))
+        {
+            buffered.Add(delivery);
+        }
+
+        await Task.WhenAll(buffered.Select(this.ReleaseActivityAsync));
+    }
+}

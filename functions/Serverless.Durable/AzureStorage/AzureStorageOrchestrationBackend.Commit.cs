@@ -1,0 +1,239 @@
+using Azure;
+using Serverless.Durable.Backend;
+using Serverless.Durable.History;
+using Serverless.Storage.Tables;
+
+namespace Serverless.Durable.AzureStorage;
+
+public sealed partial class AzureStorageOrchestrationBackend
+{
+    /// <summary>Commits a step. The instance row, written last and conditional on its ETag, is the commit point.</summary>
+    /// <remarks>
+    /// <list type="number">
+    /// <item>If a message the previous commit consumed came back, that commit's outbox is sent again (its committer may have died before sending it).</item>
+    /// <item>Payload blobs are uploaded under fresh names, and (when the row's tail of history overflows) history rows are
+    /// upserted past the committed row count. Nothing reads either until the row refers to them, and a failed writer's
+    /// rows are overwritten by the next flush.</item>
+    /// <item>A status change writes the new status's index row (so queries never miss the instance).</item>
+    /// <item>The instance row is written, conditional on the ETag the step was read at: state, history tail and count,
+    /// this step's outbox and the ids of the messages it consumed. A 409/412 from a retried request of this very write is
+    /// recognised by its commit id. Any other conflict is <see cref="WorkItemLockLostException"/>: nothing was committed.</item>
+    /// <item>The outbox is sent, then the consumed messages are deleted (poison ones copied to the poison queue first).
+    /// A crash in between redelivers consumed messages, whose ids make the next step re-send the outbox.</item>
+    /// </list>
+    /// </remarks>
+    /// <returns>What is left once the lock is released: deleting the consumed messages and the old index row (off the step's critical path).</returns>
+    private async Task<Func<Task>> CommitAsync(LockedInstance locked, OrchestrationCommit commit, CancellationToken cancellationToken)
+    {
+        InstanceRecord? record = locked.Record;
+        string instanceId = locked.Session.InstanceId;
+        if (record is { Outbox.Count: > 0 } && locked.Messages.Any(m => record.OutboxFor.Contains(m.Message.MessageId)))
+        {
+            Log.OutboxResent(this.logger, instanceId);
+            await this.SendOutboxAsync(record.Outbox, cancellationToken);
+        }
+
+        List<OutboxMessage> outbox = await this.EncodeOutboxAsync(commit, cancellationToken);
+        OrchestrationRuntimeStatus? leftStatus = null;
+        if (commit.NewState is not null || commit.NewEvents.Count > 0 || commit.ReplacesHistory)
+        {
+            InstanceRecord written = await this.WriteInstanceAsync(locked, commit, outbox, cancellationToken);
+            lock (this.gate)
+            {
+                locked.Session.Record = written;
+            }
+
+            locked.Written = written.State;
+
+            this.CleanUpAfter(record, written);
+            if (record is not null && record.State.Status != written.State.Status)
+            {
+                leftStatus = record.State.Status;
+            }
+        }
+
+        await this.SendOutboxAsync(outbox, cancellationToken);
+        await this.CopyToPoisonAsync(locked.Messages, commit.PoisonMessages, cancellationToken);
+        if (locked.Written is { } state)
+        {
+            this.StateWritten(state);
+        }
+
+        // Only once the outbox is out may the consumed messages go: until then, their coming back is what re-sends it.
+        return async () =>
+        {
+            await this.ConsumeAsync(locked.Messages);
+            if (leftStatus is { } status)
+            {
+                await this.store.DeleteIndexAsync(instanceId, status, CancellationToken.None);
+            }
+        };
+    }
+
+    private async Task<InstanceRecord> WriteInstanceAsync(LockedInstance locked, OrchestrationCommit commit, List<OutboxMessage> outbox, CancellationToken cancellationToken)
+    {
+        InstanceRecord? record = locked.Record;
+        string instanceId = locked.Session.InstanceId;
+        OrchestrationState state = commit.NewState ?? record?.State
+            ?? throw new InvalidOperationException($"A commit appends history to instance '{instanceId}', which has no state.");
+        string commitId = Guid.NewGuid().ToString("N");
+
+        bool replace = commit.ReplacesHistory || record is null;
+        List<string> entries = [.. replace ? [] : record!.Tail, .. await this.store.ToEntriesAsync(instanceId, commit.NewEvents, cancellationToken)];
+        int rows = replace ? 0 : record!.HistoryRows;
+        List<string> tail = entries;
+        if (entries.Sum(e => e.Length + 1) + 2 > this.options.MaxInlinePropertyChars)
+        {
+            // The tail no longer fits the row: move it (with this step's events) to history rows past the committed count.
+            List<string> texts = this.store.ToRowTexts(entries);
+            await this.store.WriteHistoryRowsAsync(instanceId, state.ExecutionId, rows, texts, cancellationToken);
+            rows += texts.Count;
+            tail = [];
+        }
+
+        int indexed = record?.IndexedStatuses ?? 0;
+        if (record?.State.Status != state.Status)
+        {
+            await this.store.UpsertIndexAsync(state, cancellationToken);
+            indexed |= InstanceRecord.Bit(state.Status);
+        }
+
+        HashSet<string> consumed = [.. locked.Messages.Select(m => m.Message.MessageId)];
+        (TableEntity row, Dictionary<string, string> blobs) = await this.store.BuildRowAsync(new InstanceRowContent(state, rows, tail, outbox, consumed, indexed, commitId), record, cancellationToken);
+        ETag etag = await this.store.WriteRowAsync(row, record?.ETag, commitId, cancellationToken);
+        return new InstanceRecord
+        {
+            InstanceId = instanceId,
+            State = state,
+            ETag = etag,
+            History = replace ? commit.NewEvents : [.. record!.History, .. commit.NewEvents],
+            HistoryRows = rows,
+            Tail = tail,
+            Outbox = outbox,
+            OutboxFor = consumed,
+            IndexedStatuses = indexed,
+            CommitId = commitId,
+            Blobs = blobs,
+        };
+    }
+
+    /// <summary>The step's outbound messages as queue texts (large ones uploaded to blobs).</summary>
+    private async Task<List<OutboxMessage>> EncodeOutboxAsync(OrchestrationCommit commit, CancellationToken cancellationToken)
+    {
+        var messages = new List<(bool Activity, TaskMessage Message)>(commit.ActivityMessages.Count + commit.OrchestrationMessages.Count);
+        messages.AddRange(commit.ActivityMessages.Select(m => (true, m)));
+        messages.AddRange(commit.OrchestrationMessages.Select(m => (false, m)));
+        var outbox = new OutboxMessage[messages.Count];
+        await Parallel.ForAsync(0, messages.Count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            (bool activity, TaskMessage message) = messages[i];
+            outbox[i] = new OutboxMessage(activity, message.InstanceId, await this.codec.EncodeAsync(message, ct), message.VisibleAt);
+        });
+        return [.. outbox];
+    }
+
+    /// <summary>Sends an outbox: activity calls to the work-item queue, the rest to their instances' control queues.</summary>
+    private async Task SendOutboxAsync(IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(outbox, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (message, ct) =>
+        {
+            if (message.Activity)
+            {
+                await this.SendActivityAsync(message.Text, message.VisibleAt, ct);
+            }
+            else
+            {
+                await this.SendToInstanceAsync(message.InstanceId, message.Text, message.VisibleAt, ct);
+            }
+        });
+
+    /// <summary>Copies the step's poison messages to the poison queue, before they are deleted.</summary>
+    private async Task CopyToPoisonAsync(List<InboundMessage> messages, IReadOnlyList<TaskMessage> poison, CancellationToken cancellationToken)
+    {
+        var poisoned = new HashSet<TaskMessage>(poison, ReferenceEqualityComparer.Instance);
+        foreach (TaskMessage message in messages.Select(m => m.Message).Where(poisoned.Contains))
+        {
+            var envelope = new MessageEnvelope(message.MessageId, message.InstanceId, message.ExecutionId, message.Event, message.VisibleAt, null) { DequeueCount = message.DequeueCount };
+            await this.SendPoisonAsync(envelope, cancellationToken);
+        }
+    }
+
+    /// <summary>Deletes the consumed messages and their payload blobs.</summary>
+    private async Task ConsumeAsync(List<InboundMessage> messages)
+    {
+        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (inbound, _) =>
+        {
+            try
+            {
+                if (inbound.Receipt is { } receipt)
+                {
+                    await DeleteQuietlyAsync(receipt);
+                }
+
+                if (inbound.LocalOrigin is { } origin)
+                {
+                    await this.DeleteActivityAsync(origin);
+                }
+
+                if (inbound.PayloadBlob is { } blob)
+                {
+                    await this.store.Payloads.DeleteAsync(blob, CancellationToken.None);
+                }
+            }
+            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+            {
+                // It comes back when its lock expires; the engine drops the duplicate.
+                Log.ReleaseFailed(this.logger, inbound.Message.MessageId, inbound.Message.InstanceId, ex);
+            }
+        });
+    }
+
+    /// <summary>Copies a message to the poison queue, in a blob when it is too large for the queue.</summary>
+    private async Task SendPoisonAsync(MessageEnvelope envelope, CancellationToken cancellationToken)
+    {
+        string text = StoredJson.Serialize(envelope);
+        if (text.Length > this.options.MaxInlineMessageChars)
+        {
+            string blob = PayloadStore.NewName(envelope.InstanceId, "poison");
+            await this.store.Payloads.UploadAsync(blob, text, cancellationToken);
+            text = StoredJson.Serialize(envelope with { Event = null, Blob = blob });
+        }
+
+        await this.storage.Poison.SendMessageAsync(text, null, Timeout.InfiniteTimeSpan, cancellationToken);
+    }
+
+    /// <summary>In the background: deletes payload blobs the new row no longer refers to, and the history rows of a replaced execution.</summary>
+    private void CleanUpAfter(InstanceRecord? previous, InstanceRecord written)
+    {
+        if (previous is null)
+        {
+            return;
+        }
+
+        List<string> stale = [.. previous.Blobs.Values.Except(written.Blobs.Values, StringComparer.Ordinal)];
+        bool oldRows = previous.HistoryRows > 0 && previous.State.ExecutionId != written.State.ExecutionId;
+        if (stale.Count == 0 && !oldRows)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (string blob in stale)
+                {
+                    await this.store.Payloads.DeleteAsync(blob, CancellationToken.None);
+                }
+
+                if (oldRows)
+                {
+                    await this.store.DeleteHistoryAsync(written.InstanceId, previous.State.ExecutionId, CancellationToken.None);
+                }
+            }
+            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+            {
+                Log.CleanupFailed(this.logger, written.InstanceId, ex);
+            }
+        });
+    }
+}

@@ -1,0 +1,107 @@
+using Serverless.Storage;
+
+namespace Serverless.Durable.AzureStorage;
+
+/// <summary>Settings of the Azure Storage backend (<see cref="AzureStorageOrchestrationBackend"/>).</summary>
+/// <remarks>
+/// <see cref="PartitionCount"/> is part of the task hub's layout: every process of a hub must use the same value,
+/// and changing it strands the messages already in the control queues of the partitions that go away.
+/// </remarks>
+public sealed class AzureStorageOrchestrationOptions
+{
+    /// <summary>How many control queues (and partition leases) the hub has: 1 to 16. Instances map to one by a stable hash of their id.</summary>
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>How long a received control message stays hidden while its instance's step runs: the orchestration lock timeout.</summary>
+    public TimeSpan OrchestrationLockTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a received activity call stays hidden while it runs: after this it is delivered again (at least once).</summary>
+    public TimeSpan ActivityLockTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a partition lease lasts without renewal (15 to 60 seconds); it is renewed every third of it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a worker looks for free partitions and rebalances (and heartbeats in the worker registry).</summary>
+    public TimeSpan LeaseCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The shortest wait between empty polls of a queue; polling backs off from here, doubling.</summary>
+    public TimeSpan MinQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The longest wait between empty polls of a queue (the back-off cap).</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A queue message whose JSON is longer than this (in characters, ASCII) goes to a blob; the queue carries a reference.</summary>
+    /// <remarks>The queue's limit is 64 KiB of XML text; the JSON is ASCII and XML-safe, so the default leaves a wide margin.</remarks>
+    public int MaxInlineMessageChars { get; set; } = 45_000;
+
+    /// <summary>A table string property longer than this (in characters) goes to a blob; the row carries a reference.</summary>
+    /// <remarks>A property holds at most 64 KiB, i.e. 32,768 UTF-16 characters; an entity at most 1 MiB.</remarks>
+    public int MaxInlinePropertyChars { get; set; } = 30_000;
+
+    /// <summary>The most orchestration messages held in memory (received, waiting for their instance's next step) before receiving pauses.</summary>
+    public int MaxPendingMessages { get; set; } = 10_000;
+
+    /// <summary>The most instances whose state and history are kept in memory between steps (the instance cache).</summary>
+    public int MaxCachedInstances { get; set; } = 5_000;
+
+    /// <summary>
+    /// Whether a message this process delays (timers, scheduled starts, abandoned steps) is also made visible when this
+    /// process's <see cref="TimeProvider"/> reaches its due time, besides the queue's own (wall-clock) visibility.
+    /// </summary>
+    /// <remarks>
+    /// For tests with a manual clock, where the queue's visibility would never come in test time. It costs one request
+    /// per delayed message and is off by default: in production the queue's clock and the host's agree (and the backend
+    /// never delivers a message before its due time on the host's clock either way).
+    /// </remarks>
+    public bool FollowLocalClockForDelays { get; set; }
+
+    /// <summary>Identifies this worker in the worker registry and in logs; a machine, process and random part by default.</summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>Changes the options of the table, queue and blob clients (retries, transport, extra pipeline policies such as a request counter).</summary>
+    public Action<StorageClientOptions>? ConfigureClients { get; set; }
+
+    /// <summary>Lists what is invalid; empty when the options are usable.</summary>
+    /// <returns>The problems found.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (this.PartitionCount is < 1 or > 16)
+        {
+            problems.Add($"{nameof(this.PartitionCount)} must be between 1 and 16.");
+        }
+
+        if (this.LeaseDuration < TimeSpan.FromSeconds(15) || this.LeaseDuration > TimeSpan.FromSeconds(60))
+        {
+            problems.Add($"{nameof(this.LeaseDuration)} must be between 15 and 60 seconds (a blob lease's range).");
+        }
+
+        if (this.OrchestrationLockTimeout < TimeSpan.FromSeconds(1) || this.ActivityLockTimeout < TimeSpan.FromSeconds(1) ||
+            this.OrchestrationLockTimeout > TimeSpan.FromDays(7) || this.ActivityLockTimeout > TimeSpan.FromDays(7))
+        {
+            problems.Add("Lock timeouts must be between 1 second and 7 days (a queue visibility timeout's range).");
+        }
+
+        if (this.MinQueuePollingInterval <= TimeSpan.Zero || this.MaxQueuePollingInterval < this.MinQueuePollingInterval || this.LeaseCheckInterval <= TimeSpan.Zero)
+        {
+            problems.Add("Polling intervals must be positive, the maximum not below the minimum.");
+        }
+
+        if (this.MaxInlineMessageChars is < 1_000 or > 60_000)
+        {
+            problems.Add($"{nameof(this.MaxInlineMessageChars)} must be between 1,000 and 60,000.");
+        }
+
+        if (this.MaxInlinePropertyChars is < 1_000 or > 32_000)
+        {
+            problems.Add($"{nameof(this.MaxInlinePropertyChars)} must be between 1,000 and 32,000.");
+        }
+
+        if (this.MaxPendingMessages < 32 || this.MaxCachedInstances < 1)
+        {
+            problems.Add($"{nameof(this.MaxPendingMessages)} must be at least 32 and {nameof(this.MaxCachedInstances)} at least 1.");
+        }
+
+        return problems;
+    }
+}

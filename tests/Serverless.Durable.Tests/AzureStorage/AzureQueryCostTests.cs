@@ -1,0 +1,52 @@
+using Azure.Core;
+using Serverless.Durable.Backend;
+using Serverless.Durable.InMemory;
+using Serverless.Testing;
+
+namespace Serverless.Durable.Tests.AzureStorage;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzureQueryCostTests(AzuriteFixture azurite)
+{
+    private const int PerPrefix = 20;
+
+    [Fact]
+    public async Task Prefix_status_and_name_queries_read_a_page_of_rows_not_every_instance()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var counter = new StorageRequestCounter();
+        await using var test = new AzureStorageTestBackend(azurite, new ManualTimeProvider(), configure: o => o.ConfigureClients = c => c.AddPolicy(counter, HttpPipelinePosition.PerRetry));
+        IOrchestrationBackend backend = test.Backend;
+        foreach (string prefix in new[] { "a", "b", "c" })
+        {
+            await Task.WhenAll(Enumerable.Range(0, PerPrefix).Select(i =>
+                AzureTestInstances.CreateAsync(backend, $"{prefix}-{i:D2}", timeout.Token, name: prefix == "b" ? "Beta" : "Other")));
+        }
+
+        counter.Reset();
+        InstanceQueryPage byPrefix = await backend.QueryInstancesAsync(new InstanceQuery { InstanceIdPrefix = "b-", PageSize = 5 }, timeout.Token);
+        Assert.Equal(["b-00", "b-01", "b-02", "b-03", "b-04"], byPrefix.States.Select(s => s.InstanceId));
+        Assert.Equal(1, counter.Requests);
+        Assert.Equal(6, counter.Entities);
+
+        counter.Reset();
+        InstanceQueryPage next = await backend.QueryInstancesAsync(new InstanceQuery { InstanceIdPrefix = "b-", PageSize = 5, ContinuationToken = byPrefix.ContinuationToken }, timeout.Token);
+        Assert.Equal(["b-05", "b-06", "b-07", "b-08", "b-09"], next.States.Select(s => s.InstanceId));
+        Assert.Equal(6, counter.Entities);
+
+        // Status: one index partition range (a page and one row), then one point read per hit to check it.
+        counter.Reset();
+        InstanceQueryPage byStatus = await backend.QueryInstancesAsync(
+            new InstanceQuery { Statuses = [OrchestrationRuntimeStatus.Pending], InstanceIdPrefix = "c-", PageSize = 4 }, timeout.Token);
+        Assert.Equal(["c-00", "c-01", "c-02", "c-03"], byStatus.States.Select(s => s.InstanceId));
+        Assert.Equal(1 + 4, counter.Requests);
+        Assert.Equal(5 + 4, counter.Entities);
+
+        counter.Reset();
+        InstanceQueryPage byName = await backend.QueryInstancesAsync(
+            new InstanceQuery { Statuses = [OrchestrationRuntimeStatus.Pending], Name = "beta", PageSize = 3 }, timeout.Token);
+        Assert.Equal(["b-00", "b-01", "b-02"], byName.States.Select(s => s.InstanceId));
+        Assert.Equal(4 + 3, counter.Entities);
+        Assert.True(counter.Entities < PerPrefix * 3);
+    }
+}

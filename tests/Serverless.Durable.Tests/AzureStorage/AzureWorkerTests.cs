@@ -1,0 +1,92 @@
+using Azure.Core;
+using Serverless.Durable.Backend;
+using Serverless.Durable.History;
+using Serverless.Durable.InMemory;
+using Serverless.Durable.Tests.Support;
+using Serverless.Testing;
+
+namespace Serverless.Durable.Tests.AzureStorage;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzureWorkerTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task An_activity_call_that_keeps_failing_is_moved_to_the_poison_queue_and_fails_its_caller()
+    {
+        var clock = new ManualTimeProvider();
+        int runs = 0;
+        await using var host = await DurableTestHost.StartAsync(
+            new AzureStorageTestBackend(azurite, clock, new TestLog(output)),
+            clock,
+            new TestLog(output),
+            r => r
+                .AddActivity<string, string>("Crashes", (_, _) =>
+                {
+                    Interlocked.Increment(ref runs);
+                    return Task.FromResult("never reported");
+                })
+                .AddOrchestrator<string, string>("Caller", async (ctx, _) =>
+                {
+                    try
+                    {
+                        return await ctx.CallActivityAsync<string>("Crashes");
+                    }
+                    catch (TaskFailedException ex)
+                    {
+                        return ex.FailureDetails.InnerFailure?.ErrorType ?? ex.FailureDetails.ErrorType;
+                    }
+                }),
+            worker: o => o.MaxDequeueCount = 2,
+            decorate: inner => new InterceptingBackend(inner)
+            {
+                // The worker "crashes" after every run: nothing is reported and the call comes back, until the engine gives up on it.
+                OnCompleteActivity = (workItem, result, complete) =>
+                    result.Event is TaskFailedEvent ? complete() : inner.AbandonActivityWorkItemAsync(workItem, CancellationToken.None),
+            });
+
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Caller");
+
+        Assert.Equal("Serverless.Durable.PoisonMessage", (await host.CompletionAsync(id)).ReadOutputAs<string>());
+        Assert.Equal(2, runs);
+        TaskMessage poisoned = Assert.Single(await host.TestBackend.GetPoisonMessagesAsync(host.Timeout));
+        Assert.IsType<TaskScheduledEvent>(poisoned.Event);
+        Assert.Equal(3, poisoned.DequeueCount);
+    }
+
+    [Fact]
+    public async Task A_chain_of_100_activities_costs_at_most_five_storage_requests_per_activity()
+    {
+        const int Activities = 100;
+        var counter = new StorageRequestCounter();
+        var clock = new ManualTimeProvider();
+        var test = new AzureStorageTestBackend(azurite, clock, configure: o =>
+        {
+            o.ConfigureClients = c => c.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+            o.MaxQueuePollingInterval = TimeSpan.FromSeconds(1);
+        });
+        await using var host = await DurableTestHost.StartAsync(test, clock, new TestLog(output), r => r
+            .AddActivity<int, int>("Increment", (_, x) => Task.FromResult(x + 1))
+            .AddOrchestrator<int, int>("Chain", async (ctx, x) =>
+            {
+                for (int i = 0; i < Activities; i++)
+                {
+                    x = await ctx.CallActivityAsync<int>("Increment", x);
+                }
+
+                return x;
+            }));
+
+        // Warm up (layout, leases, first reads), then count one whole orchestration.
+        await host.CompletionAsync(await host.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 0));
+        await host.WaitForIdleAsync();
+        counter.Reset();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var done = await host.CompletionAsync(await host.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 0));
+        double perActivity = (double)counter.Requests / Activities;
+        output.WriteLine($"{counter.Requests} storage requests for {Activities} sequential activities: {perActivity:F2} per activity, {Activities / watch.Elapsed.TotalSeconds:F0} activities/s");
+        output.WriteLine(counter.Breakdown);
+
+        Assert.Equal(Activities, done.ReadOutputAs<int>());
+        Assert.True(perActivity <= 5, $"{perActivity:F2} requests per activity");
+    }
+}
