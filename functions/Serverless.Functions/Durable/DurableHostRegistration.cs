@@ -16,10 +16,11 @@ internal static class DurableHostRegistration
     {
         var section = configuration.GetSection(DurableHostOptions.Section);
         services.AddOptions<DurableHostOptions>().Bind(section).ValidateDataAnnotations()
-            .Validate(o => o.StorageProvider.Type is DurableBackendTypes.InMemory, "storageProvider.type must be InMemory: the engine has no AzureStorage backend yet.")
+            .Validate(o => o.StorageProvider.Type is DurableBackendTypes.AzureStorage or DurableBackendTypes.InMemory, "storageProvider.type must be AzureStorage or InMemory.")
+            .Validate(o => o.StorageProvider.Type is not DurableBackendTypes.AzureStorage || BackendSelection.AzureStorageOptions(o).Validate().Count == 0, "storageProvider settings are out of range for the Azure Storage backend.")
             .ValidateOnStart();
 
-        services.AddDurableTask(durable => durable.UseInMemory());
+        services.AddDurableTask(durable => durable.UseBackend(BackendSelection.Create));
         services.AddSingleton<IConfigureOptions<DurableTaskRegistry>, DurableFunctionRegistrar>();
         services.AddOptions<DurableTaskWorkerOptions>().Configure<IOptions<DurableHostOptions>, IOptions<FunctionHostOptions>>((worker, durable, host) =>
         {
