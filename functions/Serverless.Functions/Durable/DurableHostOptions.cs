@@ -29,18 +29,18 @@ public sealed class DurableHostOptions
 public sealed class DurableStorageProviderOptions
 {
     /// <summary>
-    /// <c>InMemory</c> (state lives and dies with the process; one process only) or <c>AzureStorage</c>. Today only
-    /// <c>InMemory</c> exists in the engine, so it is the default; the default becomes <c>AzureStorage</c> when that backend lands.
+    /// <c>AzureStorage</c> (the default: state in the <c>AzureWebJobsStorage</c> account, any number of hosts) or
+    /// <c>InMemory</c> (state lives and dies with the process; one process only — for tests and experiments).
     /// </summary>
     [Required]
-    public string Type { get; set; } = DurableBackendTypes.InMemory;
+    public string Type { get; set; } = DurableBackendTypes.AzureStorage;
 
     /// <summary>The number of control-queue partitions (Azure Storage backend).</summary>
     [Range(1, 16)]
     public int PartitionCount { get; set; } = 4;
 
     /// <summary>The longest wait between polls of an empty queue (Azure Storage backend).</summary>
-    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>The names of the durable backends.</summary>
