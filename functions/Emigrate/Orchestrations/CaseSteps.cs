@@ -1,6 +1,7 @@
 using Emigrate.Domain;
 using Emigrate.Domain.Cases;
 using Emigrate.Sms;
+using Microsoft.Extensions.Logging;
 using Serverless.Durable;
 
 namespace Emigrate.Orchestrations;
@@ -17,11 +18,27 @@ internal sealed class CaseSteps(TaskOrchestrationContext context, string caseId)
     }
 
     public Task ScheduleReminderAsync(ReminderReason reason, string occurrence, DateTimeOffset dueAt) =>
-        context.CallActivityAsync(CaseActivityNames.ScheduleReminder, new ReminderRequest(caseId, reason, occurrence, dueAt));
+        this.NotifyAsync(CaseActivityNames.ScheduleReminder, new ReminderRequest(caseId, reason, occurrence, dueAt));
 
     public Task CancelReminderAsync(ReminderReason reason) =>
-        context.CallActivityAsync(CaseActivityNames.CancelReminders, new ReminderCancellation(caseId, reason));
+        this.NotifyAsync(CaseActivityNames.CancelReminders, new ReminderCancellation(caseId, reason));
 
     public Task SendSmsAsync(string templateKey, IReadOnlyDictionary<string, string>? values = null) =>
-        context.CallActivityAsync(CaseActivityNames.SendSms, new CaseSms(caseId, templateKey, values));
+        this.NotifyAsync(CaseActivityNames.SendSms, new CaseSms(caseId, templateKey, values));
+
+    // Reminders and SMS are retried, but a notification that still fails must not stop the case: it is logged
+    // (once, replay-safe) and the case moves on. Stage changes are not wrapped: without them the row would lie.
+    private async Task NotifyAsync(string activity, object input)
+    {
+        try
+        {
+            await context.CallActivityAsync(activity, input, Retry);
+        }
+        catch (TaskFailedException e)
+        {
+            Log.NotificationFailed(context.CreateReplaySafeLogger<CaseSteps>(), e, caseId, activity);
+        }
+    }
+
+    private static readonly TaskOptions Retry = new(new TaskRetryOptions(new RetryPolicy(3, TimeSpan.FromSeconds(5))));
 }
