@@ -1,6 +1,7 @@
 using System.Text;
 using Emigrate.Data.Cases;
 using Emigrate.Data.Documents;
+using Emigrate.Data.Medical;
 using Emigrate.Domain.Clearance;
 using Emigrate.Domain.Identifiers;
 using Emigrate.Domain.Reference;
@@ -38,16 +39,18 @@ public static partial class EmigrateRegistration
         services.TryAddSingleton<CaseStore>();
         services.TryAddSingleton<ICaseDirectory>(sp => sp.GetRequiredService<CaseStore>());
         services.TryAddSingleton(sp => new DocumentStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), prefix));
+        services.TryAddSingleton(sp => new MedicalSlotStore(sp.GetRequiredService<TableServiceClient>(), prefix));
         services.AddHostedService<CaseStorageInitializer>();
     }
 
     /// <summary>Creates the case workflow's tables and container at start.</summary>
-    private sealed class CaseStorageInitializer(CaseTables tables, DocumentStore documents) : IHostedService
+    private sealed class CaseStorageInitializer(CaseTables tables, DocumentStore documents, MedicalSlotStore slots) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await tables.EnsureCreatedAsync(cancellationToken);
             await documents.EnsureCreatedAsync(cancellationToken);
+            await slots.EnsureCreatedAsync(cancellationToken);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
