@@ -211,8 +211,8 @@ public sealed class CasePortalTests(AzuriteFixture azurite) : IAsyncLifetime
         var endpoints = new (HttpMethod Method, string Path, string[] Allowed)[]
         {
             (HttpMethod.Post, "/api/cases", [PortalHost.CscKey, PortalHost.OtherCscKey]),
-            (HttpMethod.Get, $"/api/cases/{caseId}", [PortalHost.CscKey, PortalHost.OtherCscKey, PortalHost.VerifierKey, PortalHost.OtherVerifierKey, PortalHost.PoeKey]),
-            (HttpMethod.Get, "/api/cases", [PortalHost.CscKey, PortalHost.OtherCscKey, PortalHost.VerifierKey, PortalHost.OtherVerifierKey, PortalHost.PoeKey]),
+            (HttpMethod.Get, $"/api/cases/{caseId}", [PortalHost.CscKey, PortalHost.OtherCscKey, PortalHost.VerifierKey, PortalHost.OtherVerifierKey, PortalHost.PoeKey, PortalHost.OtherPoeKey]),
+            (HttpMethod.Get, "/api/cases", [PortalHost.CscKey, PortalHost.OtherCscKey, PortalHost.VerifierKey, PortalHost.OtherVerifierKey, PortalHost.PoeKey, PortalHost.OtherPoeKey]),
             (HttpMethod.Put, $"/api/cases/{caseId}/documents/visa", [PortalHost.CscKey, PortalHost.OtherCscKey]),
             (HttpMethod.Get, $"/api/cases/{caseId}/documents/visa", [PortalHost.CscKey, PortalHost.OtherCscKey, PortalHost.VerifierKey, PortalHost.OtherVerifierKey]),
             (HttpMethod.Post, $"/api/cases/{caseId}/documents/visa/review", [PortalHost.VerifierKey, PortalHost.OtherVerifierKey]),

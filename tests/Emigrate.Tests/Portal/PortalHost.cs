@@ -55,6 +55,9 @@ public sealed class PortalHost : IAsyncDisposable
     public const string MedicalKey = "test-medical-key";
     public const string InsurerKey = "test-insurer-key";
     public const string AdminKey = "test-admin-key";
+    public const string OtherMedicalKey = "test-medical-key-kochi";
+    public const string OtherInsurerKey = "test-insurer-key-kaveri";
+    public const string OtherPoeKey = "test-poe-key-delhi";
 
     private PortalHost(FunctionsApp app, HttpClient client, RecordingSms sms)
     {
@@ -79,6 +82,9 @@ public sealed class PortalHost : IAsyncDisposable
         [MedicalKey] = ("medical-centre", "mc-mumbai-1"),
         [InsurerKey] = ("insurer", "ins-sagar"),
         [AdminKey] = ("admin", null),
+        [OtherMedicalKey] = ("medical-centre", "mc-kochi-1"),
+        [OtherInsurerKey] = ("insurer", "ins-kaveri"),
+        [OtherPoeKey] = ("poe-officer", "poe-delhi"),
     };
 
     public static async Task<PortalHost> StartAsync(AzuriteFixture azurite)
