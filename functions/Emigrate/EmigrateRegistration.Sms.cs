@@ -1,3 +1,4 @@
+using Emigrate.Import;
 using Emigrate.Sms.Inbound;
 using Emigrate.Sms.Outbound;
 using Emigrate.Sms.Reminders;
@@ -5,13 +6,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Serverless.Storage.Tables;
+using Serverless.Functions;
 
 namespace Emigrate;
 
 public static partial class EmigrateRegistration
 {
-    /// <summary>The SMS side: sender port (outbox), opt-outs, inbound webhook, reminders index and timer.</summary>
+    /// <summary>The SMS side (sender port over the outbox, opt-outs, inbound webhook, reminders index and timer) and the camp import verb.</summary>
     /// <remarks>Consumes <see cref="Data.Cases.ICaseDirectory"/>, which the case workflow registers.</remarks>
     static partial void AddSms(IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +26,9 @@ public static partial class EmigrateRegistration
         services.TryAddSingleton<InboundReplies>();
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<InboundSmsHandler>(sp, Table(sp, o => o.InboundTable)));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ReminderDispatcher>(sp, Table(sp, o => o.RemindersTable)));
+
+        // `dotnet run --project functions/Emigrate -- import --file camp.csv …` (bulk registration for CSC camps).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandLineVerb, ImportCommand>());
     }
 
     // One SmsTable per name, so each table is created once per process.
