@@ -23,6 +23,7 @@ public static partial class EmigrateRegistration
         services.TryAddSingleton(sp => new OptOuts(Table(sp, o => o.OptOutTable), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISmsSender, OutboxSmsSender>();
         services.TryAddSingleton<IReminderSchedule>(sp => new TableReminderSchedule(Table(sp, o => o.RemindersTable), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<CaseLookup>();
         services.TryAddSingleton<InboundReplies>();
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<InboundSmsHandler>(sp, Table(sp, o => o.InboundTable)));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ReminderDispatcher>(sp, Table(sp, o => o.RemindersTable)));

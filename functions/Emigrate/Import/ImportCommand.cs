@@ -38,7 +38,7 @@ public sealed class ImportCommand : ICommandLineVerb
 
         if (!File.Exists(file))
         {
-            await error.WriteLineAsync($"No such file: {file}");
+            await error.WriteLineAsync($"No such file: {Path.GetFullPath(file)} (relative paths start in {Directory.GetCurrentDirectory()}; give an absolute path).");
             return 2;
         }
 

@@ -1,4 +1,3 @@
-using Emigrate.Data.Cases;
 using Emigrate.Domain;
 
 namespace Emigrate.Sms.Inbound;
@@ -8,12 +7,13 @@ namespace Emigrate.Sms.Inbound;
 /// The language is the sender's latest case's (English when the mobile has no case), whatever case the message
 /// asks about, so the answer for someone else's case id is exactly the answer for an id that does not exist.
 /// </remarks>
-public sealed class InboundReplies(ICaseDirectory cases)
+public sealed class InboundReplies(CaseLookup lookup)
 {
     /// <summary>The reply to <paramref name="command"/> from <paramref name="sms"/>'s sender.</summary>
     public async Task<SmsMessage> ReplyToAsync(InboundSms sms, SmsCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sms);
+        var cases = lookup.Current;
         var latest = await cases.FindLatestByMobileAsync(sms.From, cancellationToken);
         var language = latest?.Language ?? Language.English;
         switch (command)

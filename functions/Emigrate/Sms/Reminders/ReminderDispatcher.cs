@@ -5,6 +5,7 @@ using Emigrate.Domain;
 using Emigrate.Domain.Clearance;
 using Emigrate.Domain.Identifiers;
 using Emigrate.Domain.Time;
+using Emigrate.Sms.Inbound;
 using Emigrate.Sms.Outbound;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ public sealed record ReminderRun(int Sent, int Deferred, int Skipped, int Failed
 /// </remarks>
 public sealed partial class ReminderDispatcher(
     SmsTable table,
-    ICaseDirectory cases,
+    CaseLookup cases,
     ISmsSender sender,
     SmsOutbox outbox,
     OptOuts optOuts,
@@ -136,7 +137,7 @@ public sealed partial class ReminderDispatcher(
 
     private async Task<(Outcome, string)> SendAsync(Reminder reminder, TableEntity row, CancellationToken cancellationToken)
     {
-        var found = await cases.GetAsync(reminder.CaseId, cancellationToken);
+        var found = await cases.Current.GetAsync(reminder.CaseId, cancellationToken);
         if (found is null)
         {
             return (Outcome.Skipped, "case-not-found");
