@@ -10,7 +10,7 @@ using Serverless.Functions.Local;
 
 namespace Serverless.Functions;
 
-/// <summary>A built function app: serves its functions, or runs a command-line verb (<c>keys …</c>, <c>reset</c>).</summary>
+/// <summary>A built function app: serves its functions, or runs a command-line verb (<c>keys …</c>, <c>reset</c>, or the app's own <see cref="ICommandLineVerb"/>).</summary>
 public sealed class FunctionsApp : IHost, IAsyncDisposable
 {
     private readonly HostCommand _command;
@@ -61,9 +61,34 @@ public sealed class FunctionsApp : IHost, IAsyncDisposable
                         .RunAsync(_command.Arguments, Console.Out, Console.Error, cancellationToken);
                 }
 
-            default:
+            case HostCommand.Serve:
                 await ((IHost)WebApplication).RunAsync(cancellationToken);
                 return 0;
+            default:
+                var verb = Services.GetServices<ICommandLineVerb>().FirstOrDefault(v => v.Name == _command.Verb);
+                if (verb is null)
+                {
+                    await Console.Error.WriteLineAsync($"Unknown command '{_command.Verb}'. Commands: keys, reset{string.Concat(Services.GetServices<ICommandLineVerb>().Select(v => ", " + v.Name))}; none to serve.");
+                    return 2;
+                }
+
+                using (var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    ConsoleCancelEventHandler onCancel = (_, e) =>
+                    {
+                        e.Cancel = true;
+                        cancel.Cancel();
+                    };
+                    Console.CancelKeyPress += onCancel;
+                    try
+                    {
+                        return await verb.RunAsync(_command.Arguments, Console.Out, Console.Error, cancel.Token);
+                    }
+                    finally
+                    {
+                        Console.CancelKeyPress -= onCancel;
+                    }
+                }
         }
     }
 

@@ -92,6 +92,8 @@ public sealed class ConfigurationTests(AzuriteFixture azurite)
     [InlineData(new[] { "--reset-local-data" }, "serve", true)]
     [InlineData(new[] { "reset" }, "reset", true)]
     [InlineData(new[] { "keys", "create", "--role", "admin" }, "keys", false)]
+    [InlineData(new[] { "import", "--file", "camp.csv" }, "import", false)]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:5000" }, "serve", false)]
     public void The_command_line_chooses_serving_a_verb_or_a_reset(string[] args, string verb, bool reset)
     {
         var command = HostCommand.Parse(args);

@@ -1,0 +1,314 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Azure;
+using Emigrate.Domain;
+using Emigrate.Domain.Cases;
+using Emigrate.Domain.Identifiers;
+using Emigrate.Orchestrations;
+using Serverless.Storage.Tables;
+
+namespace Emigrate.Data.Cases;
+
+/// <summary>A new case to store.</summary>
+/// <param name="CscId">The registering CSC (from its key).</param>
+/// <param name="PoeOffice">The PoE office of the applicant's jurisdiction.</param>
+/// <param name="PassportNumber">The passport number (dedupe key).</param>
+/// <param name="Mobile">The mobile.</param>
+/// <param name="Language">The preferred language.</param>
+/// <param name="Name">The applicant's name.</param>
+/// <param name="ApplicantJson">The validated applicant as JSON.</param>
+/// <param name="RegisteredAt">When.</param>
+/// <param name="DocumentsDue">Documents deadline.</param>
+/// <param name="ClearanceDue">Clearance deadline.</param>
+public sealed record NewCase(
+    string CscId,
+    string PoeOffice,
+    string PassportNumber,
+    string Mobile,
+    Language Language,
+    string Name,
+    string ApplicantJson,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset DocumentsDue,
+    DateTimeOffset ClearanceDue);
+
+/// <summary>
+/// The Cases table and its indexes. Every query is a partition lookup: a case by id, cases by CSC or PoE office
+/// (stage filter inside the partition), the open case of a passport, the latest case of a mobile.
+/// </summary>
+public sealed class CaseStore(CaseTables tables) : ICaseDirectory
+{
+    private const string CaseRow = "case";
+    private const string PoePrefix = "poe|";
+
+    /// <summary>
+    /// Stores a new case with stage registered, unless the passport already has an open case. A drawn case id
+    /// that exists already is drawn again.
+    /// </summary>
+    public async Task<RegistrationOutcome> RegisterAsync(NewCase newCase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(newCase);
+        string caseId = await this.InsertCaseRowAsync(newCase, cancellationToken);
+        string? existing = await this.ClaimPassportAsync(newCase.PassportNumber, caseId, cancellationToken);
+        if (existing is not null)
+        {
+            await tables.Cases.DeleteEntityAsync(caseId, CaseRow, ETag.All, cancellationToken);
+            return new RegistrationOutcome(existing, Created: false);
+        }
+
+        await tables.ByOwner.UpsertEntityAsync(this.OwnerRow(newCase.CscId, caseId, newCase), TableUpdateMode.Replace, cancellationToken);
+        await tables.ByOwner.UpsertEntityAsync(this.OwnerRow(PoePrefix + newCase.PoeOffice, caseId, newCase), TableUpdateMode.Replace, cancellationToken);
+        var mobileRow = new TableEntity(newCase.Mobile, InvertedTicks(newCase.RegisteredAt) + "-" + caseId) { ["CaseId"] = caseId };
+        await tables.ByMobile.UpsertEntityAsync(mobileRow, TableUpdateMode.Replace, cancellationToken);
+        return new RegistrationOutcome(caseId, Created: true);
+    }
+
+    /// <summary>The case, or null.</summary>
+    public async Task<CaseRecord?> FindAsync(string caseId, CancellationToken cancellationToken)
+    {
+        if (!CaseId.TryParse(caseId, out _))
+        {
+            return null;
+        }
+
+        NullableResponse<TableEntity> row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRow, cancellationToken: cancellationToken);
+        return row.HasValue ? ToRecord(row.Value!) : null;
+    }
+
+    /// <summary>
+    /// Records a stage change: the Cases row (stage, event target, facts), the timeline, the owner indexes; a case
+    /// that ended frees its passport for a new registration. Idempotent: repeating it writes the same rows.
+    /// </summary>
+    public async Task RecordStageAsync(StageChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var row = new TableEntity(change.CaseId, CaseRow)
+        {
+            ["Stage"] = change.Stage.WireName(),
+            ["EventTarget"] = change.EventTarget,
+            ["UpdatedAt"] = change.At,
+            ["Note"] = change.Note ?? "",
+        };
+        foreach ((string key, string value) in change.Facts ?? new Dictionary<string, string>())
+        {
+            row["F_" + key] = value;
+        }
+
+        await tables.Cases.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        var entry = new TableEntity(change.CaseId, change.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + change.Stage.WireName())
+        {
+            ["Stage"] = change.Stage.WireName(),
+            ["At"] = change.At,
+            ["Note"] = change.Note ?? "",
+        };
+        await tables.Timeline.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
+
+        CaseRecord? record = await this.FindAsync(change.CaseId, cancellationToken);
+        if (record is null)
+        {
+            return;
+        }
+
+        foreach (string owner in new[] { record.CscId, PoePrefix + record.PoeOffice })
+        {
+            await tables.ByOwner.UpsertEntityAsync(new TableEntity(owner, change.CaseId) { ["Stage"] = change.Stage.WireName() }, TableUpdateMode.Merge, cancellationToken);
+        }
+
+        if (change.Stage.IsTerminal())
+        {
+            await this.ReleasePassportAsync(record.PassportNumber, change.CaseId, cancellationToken);
+        }
+    }
+
+    /// <summary>The case's stage changes, oldest first.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var entries = new List<TimelineEntry>();
+        await foreach (TableEntity e in tables.Timeline.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), cancellationToken: cancellationToken))
+        {
+            entries.Add(new TimelineEntry(ParseStage(e.GetString("Stage")!), e.GetDateTimeOffset("At") ?? default, NullIfEmpty(e.GetString("Note"))));
+        }
+
+        return entries;
+    }
+
+    /// <summary>A page of a CSC's cases, optionally of one stage.</summary>
+    public Task<CasePage> ListByCscAsync(string cscId, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        this.ListAsync(cscId, stage, continuationToken, pageSize, cancellationToken);
+
+    /// <summary>A page of the cases of a PoE office's jurisdiction, optionally of one stage.</summary>
+    public Task<CasePage> ListByPoeAsync(string poeOffice, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        this.ListAsync(PoePrefix + poeOffice, stage, continuationToken, pageSize, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<CaseSummary?> GetAsync(CaseId caseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        CaseRecord? record = await this.FindAsync(caseId.Value, cancellationToken);
+        return record is null ? null : ToSummary(record);
+    }
+
+    /// <inheritdoc/>
+    public async Task<CaseSummary?> FindLatestByMobileAsync(MobileNumber mobile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mobile);
+        await foreach (Page<TableEntity> page in tables.ByMobile.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {mobile.Value}"), maxPerPage: 1, cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+        {
+            foreach (TableEntity e in page.Values)
+            {
+                return await this.GetAsync(CaseId.TryParse(e.GetString("CaseId"), out CaseId? id) ? id : throw new InvalidDataException("Bad case id in the mobile index."), cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private static CaseSummary ToSummary(CaseRecord record)
+    {
+        var applicant = System.Text.Json.JsonSerializer.Deserialize<Domain.Registration.Applicant>(record.ApplicantJson, EmigrateJson.Options)!;
+        CaseId.TryParse(record.CaseId, out CaseId? id);
+        return new CaseSummary(id!, applicant.Mobile, applicant.PreferredLanguage, record.Stage, record.PoeOffice, record.CscId, record.RegisteredAt);
+    }
+
+    private async Task<CasePage> ListAsync(string partition, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        string filter = stage is { } s
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Stage eq {s.WireName()}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (Page<TableEntity> page in tables.ByOwner.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
+        {
+            var items = page.Values.Select(e => new CaseListItem(
+                e.RowKey,
+                ParseStage(e.GetString("Stage")!),
+                e.GetString("Name") ?? "",
+                e.GetDateTimeOffset("RegisteredAt") ?? default)).ToList();
+            return new CasePage(items, page.ContinuationToken);
+        }
+
+        return new CasePage([], null);
+    }
+
+    private async Task<string> InsertCaseRowAsync(NewCase newCase, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            string caseId = CaseId.New(RandomNumberGenerator.Create()).Value;
+            var row = new TableEntity(caseId, CaseRow)
+            {
+                ["Stage"] = CaseStage.Registered.WireName(),
+                ["EventTarget"] = caseId,
+                ["CscId"] = newCase.CscId,
+                ["PoeOffice"] = newCase.PoeOffice,
+                ["PassportNumber"] = newCase.PassportNumber,
+                ["Mobile"] = newCase.Mobile,
+                ["Applicant"] = newCase.ApplicantJson,
+                ["RegisteredAt"] = newCase.RegisteredAt,
+                ["DocumentsDue"] = newCase.DocumentsDue,
+                ["ClearanceDue"] = newCase.ClearanceDue,
+                ["UpdatedAt"] = newCase.RegisteredAt,
+                ["Note"] = "",
+            };
+            try
+            {
+                await tables.Cases.AddEntityAsync(row, cancellationToken);
+                return caseId;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // A collision of 48 random bits: draw again.
+            }
+        }
+    }
+
+    /// <summary>Null when the passport is now this case's; otherwise the open case that holds it.</summary>
+    private async Task<string?> ClaimPassportAsync(string passport, string caseId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await tables.ByPassport.AddEntityAsync(new TableEntity(passport, "") { ["CaseId"] = caseId }, cancellationToken);
+                return null;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                NullableResponse<TableEntity> held = await tables.ByPassport.GetEntityIfExistsAsync<TableEntity>(passport, "", cancellationToken: cancellationToken);
+                if (!held.HasValue)
+                {
+                    continue;
+                }
+
+                string holder = held.Value!.GetString("CaseId") ?? "";
+                CaseRecord? open = await this.FindAsync(holder, cancellationToken);
+                if (open is not null && !open.Stage.IsTerminal())
+                {
+                    return holder;
+                }
+
+                try
+                {
+                    await tables.ByPassport.UpdateEntityAsync(new TableEntity(passport, "") { ["CaseId"] = caseId }, held.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                    return null;
+                }
+                catch (RequestFailedException conflict) when (conflict.Status == 412)
+                {
+                    // Another registration took it first: look again.
+                }
+            }
+        }
+    }
+
+    private async Task ReleasePassportAsync(string passport, string caseId, CancellationToken cancellationToken)
+    {
+        NullableResponse<TableEntity> held = await tables.ByPassport.GetEntityIfExistsAsync<TableEntity>(passport, "", cancellationToken: cancellationToken);
+        if (held.HasValue && held.Value!.GetString("CaseId") == caseId)
+        {
+            try
+            {
+                await tables.ByPassport.DeleteEntityAsync(passport, "", held.Value.ETag, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Already released, or already claimed by a new case.
+            }
+        }
+    }
+
+    private TableEntity OwnerRow(string owner, string caseId, NewCase newCase) => new(owner, caseId)
+    {
+        ["Stage"] = CaseStage.Registered.WireName(),
+        ["Name"] = newCase.Name,
+        ["RegisteredAt"] = newCase.RegisteredAt,
+    };
+
+    private static CaseRecord ToRecord(TableEntity e)
+    {
+        var facts = e.Keys.Where(k => k.StartsWith("F_", StringComparison.Ordinal))
+            .ToDictionary(k => k[2..], k => e.GetString(k) ?? "");
+        if (NullIfEmpty(e.GetString("Note")) is { } note)
+        {
+            facts["Note"] = note;
+        }
+
+        return new CaseRecord(
+            e.PartitionKey,
+            ParseStage(e.GetString("Stage")!),
+            e.GetString("EventTarget") ?? e.PartitionKey,
+            e.GetString("CscId") ?? "",
+            e.GetString("PoeOffice") ?? "",
+            e.GetString("PassportNumber") ?? "",
+            e.GetString("Mobile") ?? "",
+            e.GetString("Applicant") ?? "{}",
+            e.GetDateTimeOffset("RegisteredAt") ?? default,
+            e.GetDateTimeOffset("DocumentsDue") ?? default,
+            e.GetDateTimeOffset("ClearanceDue") ?? default,
+            e.GetDateTimeOffset("UpdatedAt") ?? default,
+            facts);
+    }
+
+    private static CaseStage ParseStage(string wire) => CaseStages.All.First(s => s.WireName() == wire);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static string InvertedTicks(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,36 @@
+using Serverless.Storage.Tables;
+
+namespace Emigrate.Data.Cases;
+
+/// <summary>The tables of the case workflow; names are prefixed so tests can use their own.</summary>
+/// <param name="service">The table service.</param>
+/// <param name="prefix">A prefix for every table name (empty in the app).</param>
+public sealed class CaseTables(TableServiceClient service, string prefix = "")
+{
+    /// <summary>One row per case: the read model of queries (PK case id, RK "case").</summary>
+    public TableClient Cases { get; } = service.GetTableClient(prefix + "Cases");
+
+    /// <summary>Stage changes per case (PK case id, RK sortable time and stage).</summary>
+    public TableClient Timeline { get; } = service.GetTableClient(prefix + "CaseTimeline");
+
+    /// <summary>Cases by CSC (PK CSC id) and by PoE office (PK "poe|" + office), each with the stage for filters.</summary>
+    public TableClient ByOwner { get; } = service.GetTableClient(prefix + "CasesByOwner");
+
+    /// <summary>The open case of a passport (PK passport number): insert-if-absent dedupe.</summary>
+    public TableClient ByPassport { get; } = service.GetTableClient(prefix + "CaseByPassport");
+
+    /// <summary>Cases of a mobile, newest first (PK mobile, RK inverted registration ticks).</summary>
+    public TableClient ByMobile { get; } = service.GetTableClient(prefix + "CasesByMobile");
+
+    /// <summary>Every table.</summary>
+    public IEnumerable<TableClient> All => [this.Cases, this.Timeline, this.ByOwner, this.ByPassport, this.ByMobile];
+
+    /// <summary>Creates the tables that do not exist.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (TableClient table in this.All)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+}

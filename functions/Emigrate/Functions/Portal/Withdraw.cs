@@ -1,0 +1,55 @@
+using Emigrate.Data.Cases;
+using Emigrate.Domain.Cases;
+using Emigrate.Orchestrations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Serverless.Durable.Client;
+using Serverless.Functions;
+
+namespace Emigrate.Functions.Portal;
+
+/// <summary>The body of a withdrawal.</summary>
+public sealed class WithdrawBody
+{
+    /// <summary>Why.</summary>
+    public string? Reason { get; init; }
+}
+
+/// <summary><c>POST /api/cases/{caseId}/withdraw</c>: the owning CSC withdraws an open case.</summary>
+public sealed class Withdraw(CaseStore cases)
+{
+    /// <summary>Withdraws the case.</summary>
+    [Function("WithdrawCase")]
+    [Authorize(Roles = Roles.Csc)]
+    public async Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases/{caseId}/withdraw")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context)
+    {
+        CaseRecord? record = await Portal.FindForCallerAsync(cases, caseId, context, Roles.Csc);
+        if (record is null)
+        {
+            return Portal.NotFound();
+        }
+
+        (WithdrawBody? body, IResult? problem) = await Portal.ReadAsync<WithdrawBody>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.Reason) || body.Reason.Length > 500)
+        {
+            return Portal.Invalid("reason", "Give a reason of at most 500 characters.");
+        }
+
+        if (CaseActions.Check(CaseAction.Withdraw, record.Stage) is { } conflict)
+        {
+            return Portal.Conflict(conflict);
+        }
+
+        await Portal.RaiseAsync(client, record, new CaseEvent(CaseEventKind.Withdraw) { Reason = body.Reason.Trim() }, context.CancellationToken);
+        return Results.Ok(new { caseId = record.CaseId, stage = record.Stage.WireName(), accepted = "withdraw" });
+    }
+}

@@ -1,0 +1,44 @@
+using Emigrate.Domain;
+using Emigrate.Domain.Cases;
+using Emigrate.Sms;
+using Microsoft.Extensions.Logging;
+using Serverless.Durable;
+
+namespace Emigrate.Orchestrations;
+
+/// <summary>The activity calls every case orchestrator makes, with the custom status kept in step with the row.</summary>
+internal sealed class CaseSteps(TaskOrchestrationContext context, string caseId)
+{
+    public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    public async Task RecordAsync(CaseStage stage, string eventTarget, string? note = null, IReadOnlyDictionary<string, string>? facts = null)
+    {
+        await context.CallActivityAsync(CaseActivityNames.RecordStage, new StageChange(caseId, stage, this.Now, eventTarget, note, facts));
+        context.SetCustomStatus(new CaseStatus(stage, StageTexts.For(stage, Language.English).NextStep));
+    }
+
+    public Task ScheduleReminderAsync(ReminderReason reason, string occurrence, DateTimeOffset dueAt) =>
+        this.NotifyAsync(CaseActivityNames.ScheduleReminder, new ReminderRequest(caseId, reason, occurrence, dueAt));
+
+    public Task CancelReminderAsync(ReminderReason reason) =>
+        this.NotifyAsync(CaseActivityNames.CancelReminders, new ReminderCancellation(caseId, reason));
+
+    public Task SendSmsAsync(string templateKey, IReadOnlyDictionary<string, string>? values = null) =>
+        this.NotifyAsync(CaseActivityNames.SendSms, new CaseSms(caseId, templateKey, values));
+
+    // Reminders and SMS are retried, but a notification that still fails must not stop the case: it is logged
+    // (once, replay-safe) and the case moves on. Stage changes are not wrapped: without them the row would lie.
+    private async Task NotifyAsync(string activity, object input)
+    {
+        try
+        {
+            await context.CallActivityAsync(activity, input, Retry);
+        }
+        catch (TaskFailedException e)
+        {
+            Log.NotificationFailed(context.CreateReplaySafeLogger<CaseSteps>(), e, caseId, activity);
+        }
+    }
+
+    private static readonly TaskOptions Retry = new(new TaskRetryOptions(new RetryPolicy(3, TimeSpan.FromSeconds(5))));
+}

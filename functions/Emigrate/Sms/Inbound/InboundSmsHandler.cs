@@ -1,0 +1,99 @@
+using Azure;
+using Emigrate.Domain;
+using Emigrate.Domain.Identifiers;
+using Emigrate.Sms.Outbound;
+using Serverless.Storage.Tables;
+
+namespace Emigrate.Sms.Inbound;
+
+/// <summary>
+/// Answers an inbound SMS once per gateway message id: works out the reply, remembers it under the message id
+/// (insert-if-absent), then applies STOP/START and records the reply in the outbox. A duplicate delivery gets
+/// the stored reply and changes nothing.
+/// </summary>
+/// <remarks>
+/// Inbound table: partition = the message id, one row, so the duplicate check is a point read. The row is marked
+/// complete after the side effects; a delivery that finds it incomplete (the first one failed midway) finishes
+/// them, which is safe as the opt-out write is the one stored with the row and the outbox insert is by key.
+/// </remarks>
+public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, OptOuts optOuts, SmsOutbox outbox, TimeProvider time)
+{
+    private const string Row = "in";
+
+    /// <summary>Handles one delivery.</summary>
+    /// <exception cref="InboundMessageIdConflictException">The id was first delivered from another mobile.</exception>
+    public async Task<InboundOutcome> HandleAsync(InboundSms sms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sms);
+        var partition = SmsTable.Key(sms.MessageId);
+        var seen = await inbound.FindAsync(partition, Row, cancellationToken);
+        if (seen is not null)
+        {
+            return new InboundOutcome(await CompleteAsync(sms, seen, cancellationToken), Duplicate: true);
+        }
+
+        var command = SmsCommandParser.Parse(sms.Body);
+        var reply = await replies.ReplyToAsync(sms, command, cancellationToken);
+        var row = new TableEntity(partition, Row)
+        {
+            ["From"] = sms.From.Value,
+            ["ReceivedAt"] = time.GetUtcNow(),
+            ["Effect"] = command switch { StopCommand => "stop", StartCommand => "start", _ => "none" },
+            ["CaseId"] = (command as StatusCommand)?.CaseId?.Value,
+            ["ReplyTemplateId"] = reply.TemplateId,
+            ["ReplyLanguage"] = WireNames.Of(reply.Language),
+            ["ReplyText"] = reply.Text,
+            ["Completed"] = false,
+        };
+
+        if (!await inbound.TryAddAsync(row, cancellationToken))
+        {
+            // A concurrent delivery of the same id won the insert: answer as it does.
+            seen = await inbound.FindAsync(partition, Row, cancellationToken) ?? throw new InvalidOperationException("The inbound row vanished.");
+            return new InboundOutcome(await CompleteAsync(sms, seen, cancellationToken), Duplicate: true);
+        }
+
+        var stored = await inbound.FindAsync(partition, Row, cancellationToken) ?? throw new InvalidOperationException("The inbound row vanished.");
+        return new InboundOutcome(await CompleteAsync(sms, stored, cancellationToken), Duplicate: false);
+    }
+
+    private async Task<SmsMessage> CompleteAsync(InboundSms sms, TableEntity row, CancellationToken cancellationToken)
+    {
+        if (row.GetString("From") != sms.From.Value)
+        {
+            throw new InboundMessageIdConflictException(sms.MessageId);
+        }
+
+        var reply = new SmsMessage(
+            row.GetString("ReplyTemplateId") ?? string.Empty,
+            row.GetString("ReplyLanguage") == WireNames.Of(Language.Hindi) ? Language.Hindi : Language.English,
+            row.GetString("ReplyText") ?? string.Empty);
+        if (row.GetBoolean("Completed") == true)
+        {
+            return reply;
+        }
+
+        switch (row.GetString("Effect"))
+        {
+            case "stop":
+                await optOuts.SetAsync(sms.From, optedOut: true, cancellationToken);
+                break;
+            case "start":
+                await optOuts.SetAsync(sms.From, optedOut: false, cancellationToken);
+                break;
+        }
+
+        await outbox.TryRecordAsync(sms.From.Value, "inbound|" + sms.MessageId, reply, OutboundKind.Reply, row.GetString("CaseId"), OutboxSmsSender.Delivery, cancellationToken);
+        var client = await inbound.GetAsync(cancellationToken);
+        try
+        {
+            await client.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["Completed"] = true }, row.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // A concurrent delivery completed it first; the side effects above were idempotent.
+        }
+
+        return reply;
+    }
+}

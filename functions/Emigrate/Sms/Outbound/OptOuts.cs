@@ -1,0 +1,29 @@
+using Emigrate.Domain.Identifiers;
+using Serverless.Storage.Tables;
+
+namespace Emigrate.Sms.Outbound;
+
+/// <summary>Mobiles that sent STOP: one row per mobile (partition = mobile), so every check is a point read.</summary>
+public sealed class OptOuts(SmsTable table, TimeProvider time)
+{
+    private const string Row = "optout";
+
+    /// <summary>Whether the mobile has opted out of reminders.</summary>
+    public async Task<bool> IsOptedOutAsync(MobileNumber mobile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mobile);
+        var row = await table.FindAsync(mobile.Value, Row, cancellationToken);
+        return row?.GetBoolean("OptedOut") == true;
+    }
+
+    /// <summary>Records STOP (<paramref name="optedOut"/> true) or START (false); the last one wins.</summary>
+    public async Task SetAsync(MobileNumber mobile, bool optedOut, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mobile);
+        var client = await table.GetAsync(cancellationToken);
+        await client.UpsertEntityAsync(
+            new TableEntity(mobile.Value, Row) { ["OptedOut"] = optedOut, ["ChangedAt"] = time.GetUtcNow() },
+            TableUpdateMode.Replace,
+            cancellationToken);
+    }
+}

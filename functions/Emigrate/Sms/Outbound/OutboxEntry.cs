@@ -1,0 +1,13 @@
+namespace Emigrate.Sms.Outbound;
+
+/// <summary>One message in the outbox, as an admin reads it.</summary>
+/// <param name="At">When it was recorded (UTC).</param>
+/// <param name="To">The recipient: a mobile (10 digits) or, for an office without a phone, the office id.</param>
+/// <param name="TemplateId">The template it was rendered from.</param>
+/// <param name="Language">Its language (<c>en</c>, <c>hi</c>).</param>
+/// <param name="Text">The text.</param>
+/// <param name="Kind">What kind of message (<c>reply</c>, <c>reminder</c>, …).</param>
+/// <param name="CaseId">The case, when there is one.</param>
+/// <param name="Segments">How many SMS the text costs.</param>
+/// <param name="Delivery">How it left: <c>outbox</c> (recorded only; the local sender) or a gateway's name.</param>
+public sealed record OutboxEntry(DateTimeOffset At, string To, string TemplateId, string Language, string Text, string Kind, string? CaseId, int Segments, string Delivery);

@@ -1,0 +1,93 @@
+using Emigrate.Data.Cases;
+using Emigrate.Domain;
+using Emigrate.Domain.Cases;
+using Emigrate.Domain.Identifiers;
+using Emigrate.Orchestrations;
+using Emigrate.Tests.Portal;
+using Serverless.Storage.Tables;
+using Serverless.Testing;
+
+namespace Emigrate.Tests.Data;
+
+[Collection(PortalCollection.Name)]
+public sealed class CaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly CaseTables tables = new(new TableServiceClient(azurite.ConnectionString), UniqueNames.Table("s"));
+
+    private CaseStore Store => new(this.tables);
+
+    public Task InitializeAsync() => this.tables.EnsureCreatedAsync(CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        foreach (var table in this.tables.All)
+        {
+            await table.DeleteAsync();
+        }
+    }
+
+    private static NewCase Case(string passport, string csc = "csc-1", string mobile = "9876543210", DateTimeOffset? at = null) =>
+        new(csc, "poe-mumbai", passport, mobile, Language.English, "Asha", """{"name":"x"}""", at ?? DateTimeOffset.UnixEpoch.AddYears(56), DateTimeOffset.UnixEpoch.AddYears(57), DateTimeOffset.UnixEpoch.AddYears(58));
+
+    [Fact]
+    public async Task Concurrent_registrations_of_one_passport_create_exactly_one_case()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => this.Store.RegisterAsync(Case("K7777777"), CancellationToken.None)));
+
+        var created = Assert.Single(outcomes, o => o.Created);
+        Assert.All(outcomes.Where(o => !o.Created), o => Assert.Equal(created.CaseId, o.CaseId));
+        Assert.NotNull(await this.Store.FindAsync(created.CaseId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_case_that_ended_frees_its_passport_for_a_new_registration()
+    {
+        var first = await this.Store.RegisterAsync(Case("K8888888"), CancellationToken.None);
+        await this.Store.RecordStageAsync(new StageChange(first.CaseId, CaseStage.Withdrawn, DateTimeOffset.UnixEpoch.AddYears(56), first.CaseId, "moved"), CancellationToken.None);
+
+        var second = await this.Store.RegisterAsync(Case("K8888888"), CancellationToken.None);
+
+        Assert.True(second.Created);
+        Assert.NotEqual(first.CaseId, second.CaseId);
+    }
+
+    [Fact]
+    public async Task Recording_a_stage_twice_leaves_one_timeline_entry_and_updates_the_owner_indexes()
+    {
+        var registered = await this.Store.RegisterAsync(Case("K9999999"), CancellationToken.None);
+        var change = new StageChange(registered.CaseId, CaseStage.AwaitingDocuments, DateTimeOffset.UnixEpoch.AddYears(56), "child", null, new Dictionary<string, string> { ["Arn"] = "A1" });
+        await this.Store.RecordStageAsync(change, CancellationToken.None);
+        await this.Store.RecordStageAsync(change, CancellationToken.None);
+
+        var record = (await this.Store.FindAsync(registered.CaseId, CancellationToken.None))!;
+        Assert.Equal(CaseStage.AwaitingDocuments, record.Stage);
+        Assert.Equal("child", record.EventTarget);
+        Assert.Equal("A1", record.Facts["Arn"]);
+        Assert.Single(await this.Store.TimelineAsync(registered.CaseId, CancellationToken.None));
+        var page = await this.Store.ListByCscAsync("csc-1", CaseStage.AwaitingDocuments, null, 10, CancellationToken.None);
+        Assert.Contains(page.Items, i => i.CaseId == registered.CaseId);
+        Assert.Empty((await this.Store.ListByPoeAsync("poe-mumbai", CaseStage.Insured, null, 10, CancellationToken.None)).Items);
+    }
+
+    [Fact]
+    public async Task Case_lists_page_with_continuation_tokens()
+    {
+        for (int i = 0; i < 5; i++)
+        {
+            await this.Store.RegisterAsync(Case($"L{i}000000", csc: "csc-pages"), CancellationToken.None);
+        }
+
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await this.Store.ListByCscAsync("csc-pages", null, token, 2, CancellationToken.None);
+            Assert.True(page.Items.Count <= 2);
+            seen.AddRange(page.Items.Select(i => i.CaseId));
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(5, seen.Distinct().Count());
+    }
+}
