@@ -28,10 +28,7 @@ public sealed class DurableHostOptions
 /// <summary>The <c>storageProvider</c> part of the durable settings.</summary>
 public sealed class DurableStorageProviderOptions
 {
-    /// <summary>
-    /// <c>AzureStorage</c> (the default: state in the <c>AzureWebJobsStorage</c> account, any number of hosts) or
-    /// <c>InMemory</c> (state lives and dies with the process; one process only — for tests and experiments).
-    /// </summary>
+    /// <summary><c>AzureStorage</c> (the default: tables, queues and blobs of <c>AzureWebJobsStorage</c>, shared by every host process) or <c>InMemory</c> (one process; state dies with it).</summary>
     [Required]
     public string Type { get; set; } = DurableBackendTypes.AzureStorage;
 
@@ -41,6 +38,15 @@ public sealed class DurableStorageProviderOptions
 
     /// <summary>The longest wait between polls of an empty queue (Azure Storage backend).</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long an orchestration step's messages stay locked to one worker (Azure Storage backend).</summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an activity call stays locked to one worker before another may run it (Azure Storage backend).</summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often a worker checks the partition leases, taking over those another host released or lost (Azure Storage backend).</summary>
+    public TimeSpan LeaseCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>The names of the durable backends.</summary>

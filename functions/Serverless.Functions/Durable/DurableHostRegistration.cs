@@ -3,11 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serverless.Durable;
-using Serverless.Durable.AzureStorage;
 using Serverless.Durable.Worker;
 using Serverless.Functions.Hosting;
 using Serverless.Functions.Invocation;
-using Serverless.Functions.Local;
 
 namespace Serverless.Functions.Durable;
 
@@ -18,27 +16,11 @@ internal static class DurableHostRegistration
     {
         var section = configuration.GetSection(DurableHostOptions.Section);
         services.AddOptions<DurableHostOptions>().Bind(section).ValidateDataAnnotations()
-            .Validate(
-                o => o.StorageProvider.Type is DurableBackendTypes.InMemory or DurableBackendTypes.AzureStorage,
-                $"storageProvider.type must be {DurableBackendTypes.AzureStorage} or {DurableBackendTypes.InMemory}.")
+            .Validate(o => o.StorageProvider.Type is DurableBackendTypes.AzureStorage or DurableBackendTypes.InMemory, "storageProvider.type must be AzureStorage or InMemory.")
+            .Validate(o => o.StorageProvider.Type is not DurableBackendTypes.AzureStorage || BackendSelection.AzureStorageOptions(o).Validate().Count == 0, "storageProvider settings are out of range for the Azure Storage backend.")
             .ValidateOnStart();
 
-        // The backend is chosen from configuration as registered; a bad value still fails start-up through the validation above.
-        var durableOptions = section.Get<DurableHostOptions>() ?? new DurableHostOptions();
-        services.AddDurableTask(durable =>
-        {
-            if (durableOptions.StorageProvider.Type == DurableBackendTypes.InMemory)
-            {
-                durable.UseInMemory();
-                return;
-            }
-
-            durable.UseAzureStorage(StorageConnection.Get(configuration), durableOptions.HubName, new AzureStorageOrchestrationOptions
-            {
-                PartitionCount = durableOptions.StorageProvider.PartitionCount,
-                MaxQueuePollingInterval = durableOptions.StorageProvider.MaxQueuePollingInterval,
-            });
-        });
+        services.AddDurableTask(durable => durable.UseBackend(BackendSelection.Create));
         services.AddSingleton<IConfigureOptions<DurableTaskRegistry>, DurableFunctionRegistrar>();
         services.AddOptions<DurableTaskWorkerOptions>().Configure<IOptions<DurableHostOptions>, IOptions<FunctionHostOptions>>((worker, durable, host) =>
         {

@@ -71,6 +71,9 @@ internal static class FunctionsHostRegistration
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage")
             .AddCheck<DurableEngineHealthCheck>("durable");
+        // Scopes carry the invocation id. A formatter must be named, or the console logger copies its legacy
+        // options (scopes off) over the formatter's.
+        services.Configure<ConsoleLoggerOptions>(o => o.FormatterName ??= ConsoleFormatterNames.Simple);
         services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
         services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
     }

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Serverless.Durable.Backend;
-using Serverless.Durable.InMemory;
 using Serverless.Functions.Keys;
 using Serverless.Functions.Tests.Support;
 using Serverless.Testing;
@@ -27,26 +25,9 @@ internal sealed class DurableHost : IAsyncDisposable
 
     public ActivityLog Log => Host.Services.GetRequiredService<ActivityLog>();
 
-    public static async Task<DurableHost> StartAsync(
-        AzuriteFixture azurite,
-        IDictionary<string, string?>? settings = null,
-        ActivityLog? log = null,
-        InMemoryOrchestrationBackend? sharedBackend = null)
+    public static async Task<DurableHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, ActivityLog? log = null)
     {
-        var host = await TestHost.StartAsync(
-            azurite,
-            [typeof(DurableFunctions)],
-            b =>
-            {
-                b.Services.AddSingleton(log ?? new ActivityLog());
-                if (sharedBackend is not null)
-                {
-                    // Two hosts on one backend stand for two processes on one storage account.
-                    b.Services.AddSingleton(sharedBackend);
-                    b.Services.AddSingleton<IOrchestrationBackend>(sharedBackend);
-                }
-            },
-            settings);
+        var host = await TestHost.StartAsync(azurite, [typeof(DurableFunctions)], b => b.Services.AddSingleton(log ?? new ActivityLog()), settings);
         var commands = host.Services.GetRequiredService<FunctionKeyCommands>();
         async Task<string> KeyAsync(params string[] args)
         {
@@ -76,7 +57,7 @@ internal sealed class DurableHost : IAsyncDisposable
 
     public async Task<JsonElement> WaitForStatusAsync(string statusUrl, string status)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var body = await (await AdminAsync(HttpMethod.Get, statusUrl)).Content.ReadFromJsonAsync<JsonElement>();

@@ -1,5 +1,4 @@
 using Serverless.Functions.Tests.Support;
-using Serverless.Durable.InMemory;
 using Serverless.Testing;
 
 namespace Serverless.Functions.Tests.Durable;
@@ -14,7 +13,7 @@ public sealed class DurableShutdownTests(AzuriteFixture azurite)
     {
         await using var host = await DurableHost.StartAsync(_azurite, new Dictionary<string, string?> { ["Host:ShutdownGracePeriod"] = "00:00:10" });
         await host.StartGreetingAsync(new GreetingRequest("Meena", false, ActivityMilliseconds: 1500));
-        await host.Log.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await host.Log.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         await host.Host.App.StopAsync();
@@ -28,7 +27,7 @@ public sealed class DurableShutdownTests(AzuriteFixture azurite)
     {
         await using var host = await DurableHost.StartAsync(_azurite, new Dictionary<string, string?> { ["Host:ShutdownGracePeriod"] = "00:00:01" });
         await host.StartGreetingAsync(new GreetingRequest("Meena", false, ActivityMilliseconds: 30_000));
-        await host.Log.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await host.Log.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         await host.Host.App.StopAsync();
 
@@ -36,15 +35,21 @@ public sealed class DurableShutdownTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Work_abandoned_by_a_stopping_host_is_redelivered_to_another_and_completes()
+    public async Task Work_abandoned_by_a_stopping_host_is_redelivered_to_another_on_the_same_hub_and_completes()
     {
-        var backend = new InMemoryOrchestrationBackend(TimeProvider.System);
+        // Two hosts on one task hub in one storage account stand for two processes.
+        var hub = new Dictionary<string, string?>
+        {
+            ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = UniqueNames.Table("hub"),
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:leaseCheckInterval"] = "00:00:01",
+            ["Host:ShutdownGracePeriod"] = "00:00:01",
+        };
         var slow = new ActivityLog { Delay = TimeSpan.FromMinutes(5) };
         var fast = new ActivityLog { Delay = TimeSpan.Zero };
-        var first = await DurableHost.StartAsync(_azurite, new Dictionary<string, string?> { ["Host:ShutdownGracePeriod"] = "00:00:01" }, slow, backend);
+        var first = await DurableHost.StartAsync(_azurite, hub, slow);
         var payload = await first.StartGreetingAsync(new GreetingRequest("Meena", false));
-        await slow.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await using var second = await DurableHost.StartAsync(_azurite, log: fast, sharedBackend: backend);
+        await slow.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await using var second = await DurableHost.StartAsync(_azurite, hub, fast);
 
         await first.Host.App.StopAsync();
         await first.DisposeAsync();

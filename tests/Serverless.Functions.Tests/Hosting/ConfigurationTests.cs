@@ -31,12 +31,12 @@ public sealed class ConfigurationTests(AzuriteFixture azurite)
         const string hostJson = """
             { "version": "2.0",
               "logging": { "logLevel": { "default": "Warning", "Serverless.Storage": "Error" } },
-              "extensions": { "durableTask": { "hubName": "TestHub" } } }
+              "extensions": { "durableTask": { "maxConcurrentActivityFunctions": 3 } } }
             """;
         using var app = TestHost.Build([], hostJson: hostJson);
         var configuration = app.Services.GetRequiredService<IConfiguration>();
 
-        Assert.Equal("TestHub", configuration["AzureFunctionsJobHost:extensions:durableTask:hubName"]);
+        Assert.Equal("3", configuration["AzureFunctionsJobHost:extensions:durableTask:maxConcurrentActivityFunctions"]);
         Assert.Equal("Warning", configuration["Logging:LogLevel:Default"]);
         Assert.Equal("Error", configuration["Logging:LogLevel:Serverless.Storage"]);
     }

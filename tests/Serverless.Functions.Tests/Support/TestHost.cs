@@ -64,6 +64,7 @@ internal sealed class TestHost : IAsyncDisposable
         // Every host gets its own tables, so hosts of different tests never share keys or schedules.
         options.Settings["FunctionKeys:TableName"] = UniqueNames.Table("keys");
         options.Settings["Timers:TableName"] = UniqueNames.Table("timers");
+        options.Settings["AzureFunctionsJobHost:extensions:durableTask:hubName"] = UniqueNames.Table("hub");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             options.Settings[key] = value;

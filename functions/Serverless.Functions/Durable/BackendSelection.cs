@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serverless.Durable.AzureStorage;
+using Serverless.Durable.Backend;
+using Serverless.Durable.InMemory;
+using Serverless.Functions.Local;
+
+namespace Serverless.Functions.Durable;
+
+/// <summary>Builds the backend named by <c>extensions:durableTask:storageProvider:type</c>: Azure Storage on <c>AzureWebJobsStorage</c> (default) or in-memory.</summary>
+internal static class BackendSelection
+{
+    public static IOrchestrationBackend Create(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<DurableHostOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        if (options.StorageProvider.Type == DurableBackendTypes.InMemory)
+        {
+            return new InMemoryOrchestrationBackend(time);
+        }
+
+        // The backend is disposed with the container, which releases its partition leases for the other hosts.
+        return new AzureStorageOrchestrationBackend(
+            StorageConnection.Get(services.GetRequiredService<IConfiguration>()),
+            options.HubName,
+            AzureStorageOptions(options),
+            time,
+            services.GetRequiredService<ILoggerFactory>());
+    }
+
+    /// <summary>The host.json settings in the backend's terms (Durable Functions' names on the left).</summary>
+    public static AzureStorageOrchestrationOptions AzureStorageOptions(DurableHostOptions options) => new()
+    {
+        PartitionCount = options.StorageProvider.PartitionCount,
+        MaxQueuePollingInterval = options.StorageProvider.MaxQueuePollingInterval,
+        OrchestrationLockTimeout = options.StorageProvider.ControlQueueVisibilityTimeout,
+        ActivityLockTimeout = options.StorageProvider.WorkItemQueueVisibilityTimeout,
+        LeaseCheckInterval = options.StorageProvider.LeaseCheckInterval,
+    };
+}
