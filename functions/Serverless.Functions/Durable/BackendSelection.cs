@@ -15,10 +15,9 @@ internal static class BackendSelection
     public static IOrchestrationBackend Create(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<DurableHostOptions>>().Value;
-        var time = services.GetRequiredService<TimeProvider>();
         if (options.StorageProvider.Type == DurableBackendTypes.InMemory)
         {
-            return new InMemoryOrchestrationBackend(time);
+            return services.GetRequiredService<InMemoryOrchestrationBackend>();
         }
 
         // The backend is disposed with the container, which releases its partition leases for the other hosts.
@@ -26,7 +25,7 @@ internal static class BackendSelection
             StorageConnection.Get(services.GetRequiredService<IConfiguration>()),
             options.HubName,
             AzureStorageOptions(options),
-            time,
+            services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILoggerFactory>());
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serverless.Durable;
+using Serverless.Durable.InMemory;
 using Serverless.Durable.Worker;
 using Serverless.Functions.Hosting;
 using Serverless.Functions.Invocation;
@@ -21,6 +22,9 @@ internal static class DurableHostRegistration
             .ValidateOnStart();
 
         services.AddDurableTask(durable => durable.UseBackend(BackendSelection.Create));
+
+        // Resolvable by its own type too, so tests on the in-memory backend can reach it.
+        services.TryAddSingleton(sp => new InMemoryOrchestrationBackend(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IConfigureOptions<DurableTaskRegistry>, DurableFunctionRegistrar>();
         services.AddOptions<DurableTaskWorkerOptions>().Configure<IOptions<DurableHostOptions>, IOptions<FunctionHostOptions>>((worker, durable, host) =>
         {

@@ -32,6 +32,7 @@ public sealed class HealthTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite, [], settings: new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = StorageConnectionString.ForEmulator(nowhere, nowhere, nowhere),
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:type"] = "InMemory",
         });
 
         var response = await host.Client.GetAsync("/api/health");
@@ -39,6 +40,10 @@ public sealed class HealthTests(AzuriteFixture azurite)
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.Contains("storage", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("Unhealthy", problem.GetProperty("checks").GetProperty("storage").GetString());
+
+        // A key cannot be checked either: that is 503, not a 500 and not a 401 that would call a valid key wrong.
+        using var keyed = host.Request(HttpMethod.Get, "/api/health", "some-key-the-host-cannot-look-up");
+        await ProblemAssert.IsProblemAsync(await host.Client.SendAsync(keyed), HttpStatusCode.ServiceUnavailable);
     }
 
     private static int ClosedPort()
