@@ -48,7 +48,13 @@ public sealed class AzureStorageTestBackend : ITestBackend
         }
     }
 
-    public Task<IReadOnlyList<TaskMessage>> GetPoisonMessagesAsync(CancellationToken cancellationToken) => this.backend.PeekPoisonMessagesAsync(cancellationToken);
+    public async Task<IReadOnlyList<TaskMessage>> GetPoisonMessagesAsync(CancellationToken cancellationToken)
+    {
+        // The poison copy is sent after the commit that records the failure (outbox order), so a caller that saw the
+        // instance fail can still be ahead of it: let the backend settle before reading the poison queue.
+        await this.WaitForIdleAsync(cancellationToken);
+        return await this.backend.PeekPoisonMessagesAsync(cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
