@@ -45,6 +45,7 @@ public enum ReviewOutcome
 public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient tablesService, string prefix = "")
 {
     private const string RoundsRow = "_rounds";
+    private const int BlockSize = 1024 * 1024;
 
     /// <summary>The blob container.</summary>
     public BlobContainerClient Container { get; } = blobs.GetBlobContainerClient(prefix.ToLowerInvariant() + "documents");
@@ -91,8 +92,21 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             Metadata = metadata,
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+
+            // 1 MiB blocks: an upload holds at most 2 MiB however large, and most scans still go in one Put Blob.
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = BlockSize, MaximumTransferSize = BlockSize, MaximumConcurrency = 1 },
         };
-        await this.Container.GetBlobClient(BlobName(caseId, type, version)).UploadAsync(checkedContent, options, cancellationToken);
+        try
+        {
+            await this.Container.GetBlobClient(BlobName(caseId, type, version)).UploadAsync(checkedContent, options, cancellationToken);
+        }
+        catch
+        {
+            // Refused, aborted or failed: nothing was committed; a first upload also takes back its reservation row.
+            await this.ReleaseFirstReservationAsync(caseId, type, version);
+            throw;
+        }
+
         string sha = checkedContent.Sha256 ?? throw new InvalidOperationException("The upload committed before its body ended.");
         var state = new DocumentState(type, version, checkedContent.BytesRead, sha, contentType, DocumentReviewState.PendingReview, null, expiryDate);
         return await this.PublishAsync(caseId, state, cancellationToken) ? state : null;
@@ -130,6 +144,23 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             if (!(await this.Container.GetBlobClient(BlobName(caseId, type, version)).ExistsAsync(cancellationToken)).Value)
             {
                 return version;
+            }
+        }
+    }
+
+    private async Task ReleaseFirstReservationAsync(string caseId, DocumentType type, int version)
+    {
+        // Not the request's token: it is typically the reason we are here (the caller went away).
+        NullableResponse<TableEntity> row = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, WireNames.Of(type), cancellationToken: CancellationToken.None);
+        if (row.HasValue && row.Value!.GetInt32("Version") is not > 0 && row.Value.GetInt32("Reserved") == version)
+        {
+            try
+            {
+                await this.Table.DeleteEntityAsync(caseId, WireNames.Of(type), row.Value.ETag, CancellationToken.None);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Another upload reserved meanwhile: the row is theirs now.
             }
         }
     }

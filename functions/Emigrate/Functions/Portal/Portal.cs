@@ -110,17 +110,26 @@ public static class Portal
     public static IResult Invalid(string field, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    /// <summary>Reads a JSON body strictly; on failure, the 400 to answer.</summary>
+    /// <summary>415 problem details with a <c>contentType</c> field error unless the body is declared <c>application/json</c>.</summary>
+    public static IResult? NotJson(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string? mediaType = request.ContentType?.Split(';', 2)[0].Trim();
+        return string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["contentType"] = ["Send the body as application/json."] },
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported content type");
+    }
+
+    /// <summary>Reads a JSON body strictly; on failure, the 400 (or 415) to answer.</summary>
     public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request)
         where T : class
     {
-        string? mediaType = request.ContentType?.Split(';', 2)[0].Trim();
-        if (!string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        if (NotJson(request) is { } unsupported)
         {
-            return (null, Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["contentType"] = ["Send the body as application/json."] },
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported content type"));
+            return (null, unsupported);
         }
 
         try

@@ -34,6 +34,11 @@ public sealed partial class RegisterCase(
         FunctionContext context)
     {
         FunctionCaller caller = context.GetCaller()!;
+        if (Portal.NotJson(request) is { } unsupported)
+        {
+            return unsupported;
+        }
+
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, context.CancellationToken);
         DateTimeOffset now = time.GetUtcNow();
