@@ -7,15 +7,8 @@ using Serverless.Testing;
 namespace Emigrate.Tests.Portal;
 
 /// <summary>Every endpoint with every role it does not allow (403), no key (401), and other organisations (404 exactly like an unknown id).</summary>
-[Collection(PortalCollection.Name)]
-public sealed class AuthorisationMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class AuthorisationMatrixTests(AzuriteFixture azurite) : PortalTest(azurite)
 {
-    private PortalHost host = null!;
-
-    public async Task InitializeAsync() => this.host = await PortalHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await this.host.DisposeAsync();
-
     private static string[] Csc => [PortalHost.CscKey, PortalHost.OtherCscKey];
 
     private static string[] Verifiers => [PortalHost.VerifierKey, PortalHost.OtherVerifierKey];
@@ -31,7 +24,7 @@ public sealed class AuthorisationMatrixTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task Every_endpoint_refuses_every_other_role_with_403_and_no_key_with_401_as_problem_details()
     {
-        string caseId = await this.host.RegisterAsync("H8080808");
+        string caseId = await this.Host.RegisterAsync("H8080808");
         string day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var endpoints = new (HttpMethod Method, string Path, string[] Allowed)[]
         {
@@ -58,25 +51,25 @@ public sealed class AuthorisationMatrixTests(AzuriteFixture azurite) : IAsyncLif
         {
             foreach (string key in PortalHost.Keys.Keys.Except(allowed))
             {
-                using var response = await this.host.SendAsync(method, path, key);
+                using var response = await this.Host.SendAsync(method, path, key);
                 Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} with {key}: {(int)response.StatusCode}");
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             }
 
-            using var anonymous = await this.host.SendAsync(method, path, null);
+            using var anonymous = await this.Host.SendAsync(method, path, null);
             Assert.True(anonymous.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} without a key: {(int)anonymous.StatusCode}");
             Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
         }
 
         // Nothing those calls sent reached the case.
-        var found = await this.host.GetCaseAsync(caseId);
+        var found = await this.Host.GetCaseAsync(caseId);
         Assert.Empty(found["documents"]!.AsArray());
     }
 
     [Fact]
     public async Task Organisations_other_than_the_case_s_own_get_404_identical_to_an_unknown_id_on_every_case_call()
     {
-        string caseId = await this.host.RegisterAsync("J9090909");
+        string caseId = await this.Host.RegisterAsync("J9090909");
         string day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var calls = new (HttpMethod Method, string Path, string Key, Func<HttpContent?> Body)[]
         {
@@ -98,20 +91,20 @@ public sealed class AuthorisationMatrixTests(AzuriteFixture azurite) : IAsyncLif
         };
         foreach (var call in calls)
         {
-            using var foreign = await this.host.SendAsync(call.Method, call.Path.Replace("{id}", caseId, StringComparison.Ordinal), call.Key, call.Body());
-            using var unknown = await this.host.SendAsync(call.Method, call.Path.Replace("{id}", "EM0000000001", StringComparison.Ordinal), call.Key, call.Body());
+            using var foreign = await this.Host.SendAsync(call.Method, call.Path.Replace("{id}", caseId, StringComparison.Ordinal), call.Key, call.Body());
+            using var unknown = await this.Host.SendAsync(call.Method, call.Path.Replace("{id}", "EM0000000001", StringComparison.Ordinal), call.Key, call.Body());
             Assert.True(foreign.StatusCode == HttpStatusCode.NotFound, $"{call.Method} {call.Path} with {call.Key}: {(int)foreign.StatusCode}");
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
             Assert.Equal("application/problem+json", foreign.Content.Headers.ContentType!.MediaType);
             Assert.Equal(WithoutTraceId(await unknown.Content.ReadAsStringAsync()), WithoutTraceId(await foreign.Content.ReadAsStringAsync()));
         }
 
-        using var appointments = await this.host.SendAsync(HttpMethod.Get, $"/api/medical-centres/mc-mumbai-1/appointments?date={day}", PortalHost.OtherMedicalKey);
+        using var appointments = await this.Host.SendAsync(HttpMethod.Get, $"/api/medical-centres/mc-mumbai-1/appointments?date={day}", PortalHost.OtherMedicalKey);
         Assert.Equal(HttpStatusCode.NotFound, appointments.StatusCode);
-        using var requests = await this.host.SendAsync(HttpMethod.Get, "/api/insurers/ins-sagar/requests", PortalHost.OtherInsurerKey);
+        using var requests = await this.Host.SendAsync(HttpMethod.Get, "/api/insurers/ins-sagar/requests", PortalHost.OtherInsurerKey);
         Assert.Equal(HttpStatusCode.NotFound, requests.StatusCode);
 
-        var found = await this.host.GetCaseAsync(caseId);
+        var found = await this.Host.GetCaseAsync(caseId);
         Assert.Empty(found["documents"]!.AsArray());
         Assert.NotEqual("withdrawn", found["stage"]!.GetValue<string>());
     }

@@ -11,21 +11,14 @@ namespace Emigrate.Tests.Portal;
 /// values, unknown ids and duplicates. Each answers problem details (with field errors where a field is at fault)
 /// and writes nothing.
 /// </summary>
-[Collection(PortalCollection.Name)]
-public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class BadInputTests(AzuriteFixture azurite) : PortalTest(azurite)
 {
-    private PortalHost host = null!;
-
-    public async Task InitializeAsync() => this.host = await PortalHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await this.host.DisposeAsync();
-
     [Fact]
     public async Task Json_endpoints_refuse_malformed_json_a_wrong_content_type_unknown_and_missing_fields_and_change_nothing()
     {
-        string caseId = await this.host.RegisterAsync("D9191919");
-        await this.host.WaitForStageAsync(caseId, "awaitingDocuments");
-        var before = await this.host.GetCaseAsync(caseId);
+        string caseId = await this.Host.RegisterAsync("D9191919");
+        await this.Host.WaitForStageAsync(caseId, "awaitingDocuments");
+        var before = await this.Host.GetCaseAsync(caseId);
         var endpoints = new (string Path, string Key, JsonObject Valid, string MissingField)[]
         {
             ("/api/cases", PortalHost.CscKey, PortalHost.Applicant("D9292929"), "name"),
@@ -50,44 +43,44 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
             await this.ExpectFieldErrorAsync(HttpStatusCode.BadRequest, path, key, JsonContent.Create(without), missing);
         }
 
-        var after = await this.host.GetCaseAsync(caseId);
+        var after = await this.Host.GetCaseAsync(caseId);
         Assert.Equal(before["stage"]!.ToJsonString(), after["stage"]!.ToJsonString());
         Assert.Equal(before["timeline"]!.ToJsonString(), after["timeline"]!.ToJsonString());
         Assert.Empty(after["documents"]!.AsArray());
-        using var list = await this.host.SendAsync(HttpMethod.Get, "/api/cases", PortalHost.CscKey);
+        using var list = await this.Host.SendAsync(HttpMethod.Get, "/api/cases", PortalHost.CscKey);
         Assert.Single((await list.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray());
     }
 
     [Fact]
     public async Task Result_and_policy_bodies_are_checked_field_by_field_once_the_case_is_there()
     {
-        string caseId = await this.host.RegisterAsync("D9393939");
-        await this.host.DocumentsApprovedAsync(caseId);
-        await this.host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/cases/{caseId}/medical/booking", PortalHost.CscKey, new JsonObject { ["centreId"] = "mc-mumbai-1", ["date"] = PortalJourney.Day(3) });
-        await this.host.WaitForStageAsync(caseId, "medicalBooked");
+        string caseId = await this.Host.RegisterAsync("D9393939");
+        await this.Host.DocumentsApprovedAsync(caseId);
+        await this.Host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/cases/{caseId}/medical/booking", PortalHost.CscKey, new JsonObject { ["centreId"] = "mc-mumbai-1", ["date"] = PortalJourney.Day(3) });
+        await this.Host.WaitForStageAsync(caseId, "medicalBooked");
         string result = $"/api/cases/{caseId}/medical/result";
         await this.ExpectFieldErrorAsync(HttpStatusCode.BadRequest, result, PortalHost.MedicalKey, new StringContent("{", Encoding.UTF8, "application/json"), null);
         await this.ExpectFieldErrorAsync(HttpStatusCode.UnsupportedMediaType, result, PortalHost.MedicalKey, new StringContent("{\"result\":\"fit\"}", Encoding.UTF8, "text/plain"), "contentType");
         await this.ExpectFieldErrorAsync(HttpStatusCode.BadRequest, result, PortalHost.MedicalKey, JsonContent.Create(new JsonObject { ["result"] = "fit", ["certificateRef"] = "C", ["extra"] = 1 }), null);
         await this.ExpectFieldErrorAsync(HttpStatusCode.BadRequest, result, PortalHost.MedicalKey, JsonContent.Create(new JsonObject()), "result");
         await this.ExpectFieldErrorAsync(HttpStatusCode.BadRequest, result, PortalHost.MedicalKey, JsonContent.Create(new JsonObject { ["result"] = "fit" }), "certificateRef");
-        Assert.Equal("medicalBooked", (await this.host.GetCaseAsync(caseId))["stage"]!.GetValue<string>());
+        Assert.Equal("medicalBooked", (await this.Host.GetCaseAsync(caseId))["stage"]!.GetValue<string>());
 
-        await this.host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, result, PortalHost.MedicalKey, new JsonObject { ["result"] = "fit", ["certificateRef"] = "CERT-1" });
-        await this.host.WaitForStageAsync(caseId, "medicalFit");
-        await this.host.InsuranceRequestedAsync(caseId);
+        await this.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, result, PortalHost.MedicalKey, new JsonObject { ["result"] = "fit", ["certificateRef"] = "CERT-1" });
+        await this.Host.WaitForStageAsync(caseId, "medicalFit");
+        await this.Host.InsuranceRequestedAsync(caseId);
         string policy = $"/api/cases/{caseId}/insurance/policy";
         await this.ExpectFieldErrorAsync(HttpStatusCode.BadRequest, policy, PortalHost.InsurerKey, new StringContent("[1,", Encoding.UTF8, "application/json"), null);
         await this.ExpectFieldErrorAsync(HttpStatusCode.UnsupportedMediaType, policy, PortalHost.InsurerKey, new StringContent("{}", Encoding.UTF8, "application/xml"), "contentType");
         await this.ExpectFieldErrorAsync(HttpStatusCode.BadRequest, policy, PortalHost.InsurerKey, JsonContent.Create(new JsonObject { ["policyNumber"] = "P/1", ["insurer"] = "x" }), null);
         await this.ExpectFieldErrorAsync(HttpStatusCode.BadRequest, policy, PortalHost.InsurerKey, JsonContent.Create(new JsonObject { ["policyNumber"] = "P/1" }), "startDate");
-        Assert.Equal("insuranceRequested", (await this.host.GetCaseAsync(caseId))["stage"]!.GetValue<string>());
+        Assert.Equal("insuranceRequested", (await this.Host.GetCaseAsync(caseId))["stage"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Query_route_and_id_errors_answer_problem_details_and_duplicates_answer_409()
     {
-        string caseId = await this.host.RegisterAsync("D9494949");
+        string caseId = await this.Host.RegisterAsync("D9494949");
         var badRequests = new (HttpMethod Method, string Path, string Key, string Field, HttpContent? Body)[]
         {
             (HttpMethod.Get, "/api/cases?stage=sleeping", PortalHost.CscKey, "stage", null),
@@ -100,42 +93,42 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
         };
         foreach (var call in badRequests)
         {
-            using var response = await this.host.SendAsync(call.Method, call.Path, call.Key, call.Body);
+            using var response = await this.Host.SendAsync(call.Method, call.Path, call.Key, call.Body);
             await AssertFieldErrorAsync(response, HttpStatusCode.BadRequest, call.Field, $"{call.Method} {call.Path}");
         }
 
-        using (var noVersion = await this.host.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}/documents/visa", PortalHost.CscKey))
+        using (var noVersion = await this.Host.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}/documents/visa", PortalHost.CscKey))
         {
             Assert.Equal(HttpStatusCode.NotFound, noVersion.StatusCode);
             Assert.Equal("application/problem+json", noVersion.Content.Headers.ContentType!.MediaType);
         }
 
-        using (var malformedId = await this.host.SendAsync(HttpMethod.Get, "/api/cases/not-a-case-id", PortalHost.CscKey))
+        using (var malformedId = await this.Host.SendAsync(HttpMethod.Get, "/api/cases/not-a-case-id", PortalHost.CscKey))
         {
             Assert.Equal(HttpStatusCode.NotFound, malformedId.StatusCode);
             Assert.Equal("application/problem+json", malformedId.Content.Headers.ContentType!.MediaType);
         }
 
-        using (var duplicate = await this.host.PostJsonAsync("/api/cases", PortalHost.CscKey, PortalHost.Applicant("D9494949")))
+        using (var duplicate = await this.Host.PostJsonAsync("/api/cases", PortalHost.CscKey, PortalHost.Applicant("D9494949")))
         {
             Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
             Assert.Equal(caseId, (await duplicate.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>());
         }
 
-        using (var nothingToReview = await this.host.PostJsonAsync($"/api/cases/{caseId}/documents/visa/review", PortalHost.VerifierKey, new JsonObject { ["decision"] = "approve" }))
+        using (var nothingToReview = await this.Host.PostJsonAsync($"/api/cases/{caseId}/documents/visa/review", PortalHost.VerifierKey, new JsonObject { ["decision"] = "approve" }))
         {
             Assert.Equal(HttpStatusCode.Conflict, nothingToReview.StatusCode);
             Assert.Equal("application/problem+json", nothingToReview.Content.Headers.ContentType!.MediaType);
         }
 
-        using var list = await this.host.SendAsync(HttpMethod.Get, "/api/cases", PortalHost.CscKey);
+        using var list = await this.Host.SendAsync(HttpMethod.Get, "/api/cases", PortalHost.CscKey);
         Assert.Single((await list.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray());
     }
 
     private async Task ExpectFieldErrorAsync(HttpStatusCode status, string path, string key, HttpContent body, string? field)
     {
         string sent = await body.ReadAsStringAsync();
-        using var response = await this.host.SendAsync(HttpMethod.Post, path, key, body);
+        using var response = await this.Host.SendAsync(HttpMethod.Post, path, key, body);
         await AssertFieldErrorAsync(response, status, field, "POST " + path + " " + sent);
     }
 

@@ -5,37 +5,30 @@ using Serverless.Testing;
 
 namespace Emigrate.Tests.Portal;
 
-[Collection(PortalCollection.Name)]
-public sealed class InsurerRequestsTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class InsurerRequestsTests(AzuriteFixture azurite) : PortalTest(azurite)
 {
-    private PortalHost host = null!;
-
-    public async Task InitializeAsync() => this.host = await PortalHost.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await this.host.DisposeAsync();
-
     [Fact]
     public async Task An_insurer_lists_the_cases_waiting_for_its_policy_until_it_posts_the_policy()
     {
-        string caseId = await this.host.RegisterAsync("I7171717");
-        await this.host.DocumentsApprovedAsync(caseId);
-        await this.host.FitAsync(caseId);
+        string caseId = await this.Host.RegisterAsync("I7171717");
+        await this.Host.DocumentsApprovedAsync(caseId);
+        await this.Host.FitAsync(caseId);
         Assert.DoesNotContain(caseId, await this.ListAsync(PortalHost.InsurerKey, "ins-sagar"));
 
-        await this.host.InsuranceRequestedAsync(caseId);
+        await this.Host.InsuranceRequestedAsync(caseId);
 
         Assert.Contains(caseId, await this.ListAsync(PortalHost.InsurerKey, "ins-sagar"));
         Assert.DoesNotContain(caseId, await this.ListAsync(PortalHost.OtherInsurerKey, "ins-kaveri"));
 
-        await this.host.InsuredAsync(caseId);
+        await this.Host.InsuredAsync(caseId);
         Assert.DoesNotContain(caseId, await this.ListAsync(PortalHost.InsurerKey, "ins-sagar"));
     }
 
     [Fact]
     public async Task Another_insurer_s_list_answers_404_exactly_like_an_unknown_insurer()
     {
-        using var foreign = await this.host.SendAsync(HttpMethod.Get, "/api/insurers/ins-sagar/requests", PortalHost.OtherInsurerKey);
-        using var unknown = await this.host.SendAsync(HttpMethod.Get, "/api/insurers/ins-nowhere/requests", PortalHost.OtherInsurerKey);
+        using var foreign = await this.Host.SendAsync(HttpMethod.Get, "/api/insurers/ins-sagar/requests", PortalHost.OtherInsurerKey);
+        using var unknown = await this.Host.SendAsync(HttpMethod.Get, "/api/insurers/ins-nowhere/requests", PortalHost.OtherInsurerKey);
 
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -47,7 +40,7 @@ public sealed class InsurerRequestsTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private async Task<List<string>> ListAsync(string key, string insurerId)
     {
-        using var response = await this.host.SendAsync(HttpMethod.Get, $"/api/insurers/{insurerId}/requests", key);
+        using var response = await this.Host.SendAsync(HttpMethod.Get, $"/api/insurers/{insurerId}/requests", key);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return body["items"]!.AsArray().Select(i => i!["caseId"]!.GetValue<string>()).ToList();

@@ -10,33 +10,25 @@ using Serverless.Testing;
 namespace Emigrate.Tests.Portal;
 
 /// <summary>A registration whose orchestration did not start is repaired by re-submitting it; no case stays dead.</summary>
-[Collection(PortalCollection.Name)]
-public sealed class RegistrationRepairTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class RegistrationRepairTests(AzuriteFixture azurite) : PortalTest(azurite, services => services.AddSingleton<ICaseStarter, FailingOnceStarter>())
 {
-    private readonly FailingOnceStarter starter = new();
-    private PortalHost host = null!;
-
-    public async Task InitializeAsync() => this.host = await PortalHost.StartAsync(azurite, services => services.AddSingleton<ICaseStarter>(this.starter));
-
-    public async Task DisposeAsync() => await this.host.DisposeAsync();
-
     [Fact]
     public async Task A_failed_start_answers_503_and_resubmission_starts_the_same_case()
     {
-        using var first = await this.host.PostJsonAsync("/api/cases", PortalHost.CscKey, PortalHost.Applicant("R6161616"));
+        using var first = await this.Host.PostJsonAsync("/api/cases", PortalHost.CscKey, PortalHost.Applicant("R6161616"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
         Assert.Equal("application/problem+json", first.Content.Headers.ContentType!.MediaType);
         string caseId = (await first.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>();
-        Assert.Equal("registered", (await this.host.GetCaseAsync(caseId))["stage"]!.GetValue<string>());
+        Assert.Equal("registered", (await this.Host.GetCaseAsync(caseId))["stage"]!.GetValue<string>());
 
-        using var again = await this.host.PostJsonAsync("/api/cases", PortalHost.CscKey, PortalHost.Applicant("R6161616"));
+        using var again = await this.Host.PostJsonAsync("/api/cases", PortalHost.CscKey, PortalHost.Applicant("R6161616"));
 
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal(caseId, (await again.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>());
-        await this.host.WaitForStageAsync(caseId, "awaitingDocuments");
+        await this.Host.WaitForStageAsync(caseId, "awaitingDocuments");
 
         // Now it runs: a third submission is the usual duplicate.
-        using var third = await this.host.PostJsonAsync("/api/cases", PortalHost.CscKey, PortalHost.Applicant("R6161616"));
+        using var third = await this.Host.PostJsonAsync("/api/cases", PortalHost.CscKey, PortalHost.Applicant("R6161616"));
         Assert.Equal(HttpStatusCode.Conflict, third.StatusCode);
         Assert.Equal(caseId, (await third.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>());
     }
@@ -44,15 +36,15 @@ public sealed class RegistrationRepairTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task Another_csc_submitting_the_passport_repairs_the_case_but_gets_409_with_its_id()
     {
-        using var first = await this.host.PostJsonAsync("/api/cases", PortalHost.CscKey, PortalHost.Applicant("R6262626"));
+        using var first = await this.Host.PostJsonAsync("/api/cases", PortalHost.CscKey, PortalHost.Applicant("R6262626"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
         string caseId = (await first.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>();
 
-        using var other = await this.host.PostJsonAsync("/api/cases", PortalHost.OtherCscKey, PortalHost.Applicant("R6262626"));
+        using var other = await this.Host.PostJsonAsync("/api/cases", PortalHost.OtherCscKey, PortalHost.Applicant("R6262626"));
 
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
         Assert.Equal(caseId, (await other.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>());
-        await this.host.WaitForStageAsync(caseId, "awaitingDocuments");
+        await this.Host.WaitForStageAsync(caseId, "awaitingDocuments");
     }
 
     /// <summary>Fails the first start of each case, then starts for real.</summary>
