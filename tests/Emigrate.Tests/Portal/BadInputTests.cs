@@ -97,6 +97,17 @@ public sealed class BadInputTests(AzuriteFixture azurite) : PortalTest(azurite)
             await AssertFieldErrorAsync(response, HttpStatusCode.BadRequest, call.Field, $"{call.Method} {call.Path}");
         }
 
+        using (var empty = await this.Host.SendAsync(HttpMethod.Put, PortalHost.DocumentPath(caseId, "photograph"), PortalHost.CscKey, new ByteArrayContent([]) { Headers = { ContentType = new("application/pdf") } }))
+        {
+            await AssertFieldErrorAsync(empty, HttpStatusCode.BadRequest, "body", "PUT an empty photograph");
+        }
+
+        using (var text = await this.Host.SendAsync(HttpMethod.Put, PortalHost.DocumentPath(caseId, "photograph"), PortalHost.CscKey, new StringContent("%PDF-1.7 not really", Encoding.UTF8, "text/plain")))
+        {
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+            Assert.Equal("application/problem+json", text.Content.Headers.ContentType!.MediaType);
+        }
+
         using (var noVersion = await this.Host.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}/documents/visa", PortalHost.CscKey))
         {
             Assert.Equal(HttpStatusCode.NotFound, noVersion.StatusCode);
