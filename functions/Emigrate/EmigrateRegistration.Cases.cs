@@ -39,6 +39,7 @@ public static partial class EmigrateRegistration
         services.TryAddSingleton<CaseStore>();
         services.TryAddSingleton<ICaseDirectory>(sp => sp.GetRequiredService<CaseStore>());
         services.TryAddSingleton(sp => new DocumentStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), prefix));
+        services.TryAddSingleton<Functions.Portal.ICaseStarter, Functions.Portal.DurableCaseStarter>();
         services.TryAddSingleton(sp => new MedicalSlotStore(sp.GetRequiredService<TableServiceClient>(), prefix));
         services.AddHostedService<CaseStorageInitializer>();
     }

@@ -9,15 +9,13 @@ namespace Emigrate.Tests.Portal;
 [Collection(PortalCollection.Name)]
 public sealed class FullCaseTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly string[] AllDocuments = ["passport", "visa", "employmentContract", "photograph", "demandLetter", "aadhaar"];
-
     private PortalHost host = null!;
 
     public async Task InitializeAsync() => this.host = await PortalHost.StartAsync(azurite);
 
     public async Task DisposeAsync() => await this.host.DisposeAsync();
 
-    private static string Day(int fromToday) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(fromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int fromToday) => PortalJourney.Day(fromToday);
 
     [Fact]
     public async Task One_case_goes_from_registration_to_cleared_over_http()
@@ -150,21 +148,7 @@ public sealed class FullCaseTests(AzuriteFixture azurite) : IAsyncLifetime
         await this.Expect(HttpStatusCode.Conflict, HttpMethod.Post, $"/api/cases/{caseId}/medical/booking", PortalHost.CscKey, new JsonObject { ["centreId"] = "mc-mumbai-1", ["date"] = Day(5) });
     }
 
-    private async Task DocumentsApprovedAsync(string caseId, string waitFor = "documentsVerified")
-    {
-        foreach (string type in AllDocuments)
-        {
-            using var upload = await this.host.SendAsync(HttpMethod.Put, $"/api/cases/{caseId}/documents/{type}", PortalHost.CscKey, PortalHost.Pdf());
-            Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-        }
-
-        foreach (string type in AllDocuments)
-        {
-            await this.Expect(HttpStatusCode.OK, HttpMethod.Post, $"/api/cases/{caseId}/documents/{type}/review", PortalHost.VerifierKey, new JsonObject { ["decision"] = "approve" });
-        }
-
-        await this.host.WaitForStageAsync(caseId, waitFor);
-    }
+    private Task DocumentsApprovedAsync(string caseId, string waitFor = "documentsVerified") => this.host.DocumentsApprovedAsync(caseId, waitFor);
 
     private async Task BookAsync(string caseId)
     {
@@ -185,17 +169,8 @@ public sealed class FullCaseTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task InsuredAsync(string caseId)
     {
-        await this.Expect(HttpStatusCode.Accepted, HttpMethod.Post, $"/api/cases/{caseId}/insurance/request", PortalHost.CscKey, new JsonObject { ["insurerId"] = "ins-sagar", ["years"] = 2 });
-        await this.host.WaitForStageAsync(caseId, "insuranceRequested");
-        var departure = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
-        await this.Expect(HttpStatusCode.OK, HttpMethod.Post, $"/api/cases/{caseId}/insurance/policy", PortalHost.InsurerKey, new JsonObject
-        {
-            ["policyNumber"] = "PBBY/2026/0001",
-            ["startDate"] = departure.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["endDate"] = departure.AddYears(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["premium"] = 275,
-        });
-        await this.host.WaitForStageAsync(caseId, "insured");
+        await this.host.InsuranceRequestedAsync(caseId);
+        await this.host.InsuredAsync(caseId);
     }
 
     private async Task<string> SubmitAsync(string caseId)
@@ -207,11 +182,7 @@ public sealed class FullCaseTests(AzuriteFixture azurite) : IAsyncLifetime
         return arn;
     }
 
-    private async Task Expect(HttpStatusCode status, HttpMethod method, string path, string key, JsonNode body)
-    {
-        using var response = await this.host.SendAsync(method, path, key, JsonContent.Create(body));
-        Assert.True(response.StatusCode == status, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
+    private Task Expect(HttpStatusCode status, HttpMethod method, string path, string key, JsonNode body) => this.host.ExpectAsync(status, method, path, key, body);
 
     private async Task WaitForSmsAsync(string caseId, string templatePrefix)
     {

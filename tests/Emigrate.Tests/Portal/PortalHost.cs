@@ -87,7 +87,7 @@ public sealed class PortalHost : IAsyncDisposable
         [OtherPoeKey] = ("poe-officer", "poe-delhi"),
     };
 
-    public static async Task<PortalHost> StartAsync(AzuriteFixture azurite)
+    public static async Task<PortalHost> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configure = null)
     {
         var root = Directory.CreateTempSubdirectory("emigrate-portal-").FullName;
         var options = new FunctionsApplicationOptions { AppRoot = root, UseLocalSettings = false, EnvironmentName = "Development" };
@@ -117,6 +117,7 @@ public sealed class PortalHost : IAsyncDisposable
         var sms = new RecordingSms();
         builder.Services.AddSingleton<ISmsSender>(sms);
         builder.Services.AddSingleton<IReminderSchedule>(sms);
+        configure?.Invoke(builder.Services);
         builder.Services.AddEmigrate(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
@@ -199,6 +200,10 @@ public sealed class PortalHost : IAsyncDisposable
             await Task.Delay(100);
         }
     }
+
+    /// <summary>The upload path of a document; a visa carries an expiry date that passes the pre-check.</summary>
+    public static string DocumentPath(string caseId, string type) =>
+        $"/api/cases/{caseId}/documents/{type}" + (type == "visa" ? "?expiryDate=" + DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1).ToString("yyyy-MM-dd") : "");
 
     public static ByteArrayContent Pdf(int size = 2048)
     {

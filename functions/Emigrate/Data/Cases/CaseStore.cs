@@ -40,6 +40,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 {
     private const string CaseRow = "case";
     private const string PoePrefix = "poe|";
+    private const string InsurerPrefix = "ins|";
 
     /// <summary>
     /// Stores a new case with stage registered, unless the passport already has an open case. A drawn case id
@@ -114,6 +115,19 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             await tables.ByOwner.UpsertEntityAsync(new TableEntity(owner, change.CaseId) { ["Stage"] = change.Stage.WireName() }, TableUpdateMode.Merge, cancellationToken);
         }
 
+        if (NullIfEmpty(record.Facts.GetValueOrDefault("InsurerId")) is { } insurer)
+        {
+            // The insurer's list of requests: written when the request is recorded, kept at the case's stage after.
+            var insurerRow = new TableEntity(InsurerPrefix + insurer, change.CaseId) { ["Stage"] = change.Stage.WireName() };
+            if (change.Stage == CaseStage.InsuranceRequested)
+            {
+                insurerRow["Name"] = ToSummaryName(record);
+                insurerRow["RegisteredAt"] = record.RegisteredAt;
+            }
+
+            await tables.ByOwner.UpsertEntityAsync(insurerRow, TableUpdateMode.Merge, cancellationToken);
+        }
+
         if (change.Stage.IsTerminal())
         {
             await this.ReleasePassportAsync(record.PassportNumber, change.CaseId, cancellationToken);
@@ -140,6 +154,10 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     public Task<CasePage> ListByPoeAsync(string poeOffice, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
         this.ListAsync(PoePrefix + poeOffice, stage, continuationToken, pageSize, cancellationToken);
 
+    /// <summary>A page of the cases whose insurance was requested from the insurer, optionally of one stage.</summary>
+    public Task<CasePage> ListByInsurerAsync(string insurerId, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        this.ListAsync(InsurerPrefix + insurerId, stage, continuationToken, pageSize, cancellationToken);
+
     /// <inheritdoc/>
     public async Task<CaseSummary?> GetAsync(CaseId caseId, CancellationToken cancellationToken)
     {
@@ -162,6 +180,9 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
         return null;
     }
+
+    private static string ToSummaryName(CaseRecord record) =>
+        System.Text.Json.JsonSerializer.Deserialize<Domain.Registration.Applicant>(record.ApplicantJson, EmigrateJson.Options)!.Name;
 
     private static CaseSummary ToSummary(CaseRecord record)
     {

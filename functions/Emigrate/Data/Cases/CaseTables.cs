@@ -13,7 +13,7 @@ public sealed class CaseTables(TableServiceClient service, string prefix = "")
     /// <summary>Stage changes per case (PK case id, RK sortable time and stage).</summary>
     public TableClient Timeline { get; } = service.GetTableClient(prefix + "CaseTimeline");
 
-    /// <summary>Cases by CSC (PK CSC id) and by PoE office (PK "poe|" + office), each with the stage for filters.</summary>
+    /// <summary>Cases by CSC (PK CSC id), by PoE office (PK "poe|" + office) and by requested insurer (PK "ins|" + insurer), each with the stage for filters.</summary>
     public TableClient ByOwner { get; } = service.GetTableClient(prefix + "CasesByOwner");
 
     /// <summary>The open case of a passport (PK passport number): insert-if-absent dedupe.</summary>

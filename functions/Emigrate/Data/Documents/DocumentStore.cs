@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Azure;
 using Emigrate.Domain;
 using Emigrate.Domain.Documents;
@@ -16,7 +15,9 @@ namespace Emigrate.Data.Documents;
 /// <param name="ContentType">Its content type.</param>
 /// <param name="State">The review state of that version.</param>
 /// <param name="Reason">The send-back reason, when sent back.</param>
-public sealed record DocumentState(DocumentType Type, int Version, long Size, string Sha256, string ContentType, DocumentReviewState State, string? Reason);
+/// <param name="ExpiryDate">The expiry date given with the upload (visa), when any.</param>
+public sealed record DocumentState(
+    DocumentType Type, int Version, long Size, string Sha256, string ContentType, DocumentReviewState State, string? Reason, DateOnly? ExpiryDate = null);
 
 /// <summary>How a review went.</summary>
 public enum ReviewOutcome
@@ -38,12 +39,13 @@ public enum ReviewOutcome
 /// </summary>
 /// <remarks>
 /// A version becomes visible only when its row is written, after its blob is committed: a failed upload leaves at
-/// most an orphan blob that no row names, never a half-visible version. Versions are claimed with create-only blob
-/// writes and ETag-guarded rows, so concurrent uploads of one type get distinct versions.
+/// most an orphan blob that no row names, never a half-visible version. Version numbers are reserved on the row
+/// (ETag-guarded) before the blob is written create-only, so concurrent uploads of one type get distinct versions.
 /// </remarks>
 public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient tablesService, string prefix = "")
 {
     private const string RoundsRow = "_rounds";
+    private const int BlockSize = 1024 * 1024;
 
     /// <summary>The blob container.</summary>
     public BlobContainerClient Container { get; } = blobs.GetBlobContainerClient(prefix.ToLowerInvariant() + "documents");
@@ -62,46 +64,133 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     public static string BlobName(string caseId, DocumentType type, int version) =>
         $"{caseId}/{WireNames.Of(type)}/v{version.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Stores a new version pending review; null when the document is already approved.</summary>
-    public async Task<DocumentState?> UploadAsync(string caseId, DocumentType type, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams a new version into its blob and makes it the latest, pending review; null when the document is
+    /// already approved. Bytes that fail the checks throw <see cref="UploadRejectedException"/> and leave nothing.
+    /// </summary>
+    /// <remarks>
+    /// The version number is reserved first (an ETag-guarded counter on the document's row), so the blob is written
+    /// once under its final name; the row's version moves to it only after the blob is committed. Readers go by the
+    /// row: a crash after the commit leaves a blob that no row names, and the next upload takes the next number.
+    /// </remarks>
+    public async Task<DocumentState?> UploadAsync(
+        string caseId, DocumentType type, DocumentFormat format, Stream content, DateOnly? expiryDate, CancellationToken cancellationToken)
     {
-        string sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        int? reserved = await this.ReserveVersionAsync(caseId, type, cancellationToken);
+        if (reserved is not { } version)
+        {
+            return null;
+        }
+
+        string contentType = DocumentContent.ContentType(format);
+
+        // The blob client reads the metadata when it commits, after the body ended and the hash is known.
+        var metadata = new Dictionary<string, string> { ["sha256"] = new string('0', 64) };
+        await using var checkedContent = new CheckedUploadStream(content, format, sha => metadata["sha256"] = sha);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Metadata = metadata,
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+
+            // 1 MiB blocks: an upload holds at most 2 MiB however large, and most scans still go in one Put Blob.
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = BlockSize, MaximumTransferSize = BlockSize, MaximumConcurrency = 1 },
+        };
+        try
+        {
+            await this.Container.GetBlobClient(BlobName(caseId, type, version)).UploadAsync(checkedContent, options, cancellationToken);
+        }
+        catch
+        {
+            // Refused, aborted or failed: nothing was committed; a first upload also takes back its reservation row.
+            await this.ReleaseFirstReservationAsync(caseId, type, version);
+            throw;
+        }
+
+        string sha = checkedContent.Sha256 ?? throw new InvalidOperationException("The upload committed before its body ended.");
+        var state = new DocumentState(type, version, checkedContent.BytesRead, sha, contentType, DocumentReviewState.PendingReview, null, expiryDate);
+        return await this.PublishAsync(caseId, state, cancellationToken) ? state : null;
+    }
+
+    /// <summary>The next version number, reserved on the row; null when the document is approved.</summary>
+    private async Task<int?> ReserveVersionAsync(string caseId, DocumentType type, CancellationToken cancellationToken)
+    {
         while (true)
         {
             NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, WireNames.Of(type), cancellationToken: cancellationToken);
-            DocumentState? latest = current.HasValue ? ToState(current.Value!) : null;
-            if (latest?.State == DocumentReviewState.Approved)
+            if (current.HasValue && current.Value!.GetInt32("Version") is > 0 && ToState(current.Value).State == DocumentReviewState.Approved)
             {
                 return null;
             }
 
-            int version = (latest?.Version ?? 0) + 1;
+            int version = Math.Max(current.HasValue ? current.Value!.GetInt32("Version") ?? 0 : 0, current.HasValue ? current.Value!.GetInt32("Reserved") ?? 0 : 0) + 1;
             try
             {
-                var options = new BlobUploadOptions
+                if (current.HasValue)
                 {
-                    HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-                    Metadata = new Dictionary<string, string> { ["sha256"] = sha },
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                };
-                await this.Container.GetBlobClient(BlobName(caseId, type, version)).UploadAsync(new BinaryData(content), options, cancellationToken);
+                    await this.Table.UpdateEntityAsync(new TableEntity(caseId, WireNames.Of(type)) { ["Reserved"] = version }, current.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                }
+                else
+                {
+                    await this.Table.AddEntityAsync(new TableEntity(caseId, WireNames.Of(type)) { ["Version"] = 0, ["Reserved"] = version, ["State"] = "" }, cancellationToken);
+                }
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // An abandoned upload left this version's blob, or a concurrent upload claimed it: go past it.
-                await this.SkipVersionAsync(caseId, type, current, version, cancellationToken);
                 continue;
             }
 
-            var state = new DocumentState(type, version, content.Length, sha, contentType, DocumentReviewState.PendingReview, null);
+            // A blob left by an upload from before reservations existed would refuse the create-only write.
+            if (!(await this.Container.GetBlobClient(BlobName(caseId, type, version)).ExistsAsync(cancellationToken)).Value)
+            {
+                return version;
+            }
+        }
+    }
+
+    private async Task ReleaseFirstReservationAsync(string caseId, DocumentType type, int version)
+    {
+        // Not the request's token: it is typically the reason we are here (the caller went away).
+        NullableResponse<TableEntity> row = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, WireNames.Of(type), cancellationToken: CancellationToken.None);
+        if (row.HasValue && row.Value!.GetInt32("Version") is not > 0 && row.Value.GetInt32("Reserved") == version)
+        {
+            try
+            {
+                await this.Table.DeleteEntityAsync(caseId, WireNames.Of(type), row.Value.ETag, CancellationToken.None);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Another upload reserved meanwhile: the row is theirs now.
+            }
+        }
+    }
+
+    /// <summary>Makes the committed version the row's latest, unless a later one got there first; false when approved meanwhile.</summary>
+    private async Task<bool> PublishAsync(string caseId, DocumentState state, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, WireNames.Of(state.Type), cancellationToken: cancellationToken);
+            int latest = current.HasValue ? current.Value!.GetInt32("Version") ?? 0 : 0;
+            if (latest > 0 && ToState(current.Value!).State == DocumentReviewState.Approved)
+            {
+                return false;
+            }
+
+            if (latest >= state.Version)
+            {
+                // A concurrent upload that reserved later committed first: its version is the latest.
+                return true;
+            }
+
             try
             {
                 await this.WriteAsync(caseId, state, current, cancellationToken);
-                return state;
+                return true;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // Another upload won the row: try again with the next version.
+                // The row moved (a review, another upload): look again.
             }
         }
     }
@@ -133,7 +222,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     public async Task<ReviewOutcome> ReviewAsync(string caseId, DocumentType type, bool approve, string? reason, CancellationToken cancellationToken)
     {
         NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, WireNames.Of(type), cancellationToken: cancellationToken);
-        if (!current.HasValue || ToState(current.Value!) is not { State: DocumentReviewState.PendingReview } latest)
+        if (!current.HasValue || current.Value!.GetInt32("Version") is not > 0 || ToState(current.Value) is not { State: DocumentReviewState.PendingReview } latest)
         {
             return ReviewOutcome.NothingToReview;
         }
@@ -183,7 +272,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     public async Task<(Stream Content, string ContentType, DocumentState State)?> OpenLatestAsync(string caseId, DocumentType type, CancellationToken cancellationToken)
     {
         NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, WireNames.Of(type), cancellationToken: cancellationToken);
-        if (!current.HasValue)
+        if (!current.HasValue || current.Value!.GetInt32("Version") is not > 0)
         {
             return null;
         }
@@ -191,36 +280,6 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
         DocumentState state = ToState(current.Value!);
         Response<BlobDownloadStreamingResult> download = await this.Container.GetBlobClient(BlobName(caseId, type, state.Version)).DownloadStreamingAsync(cancellationToken: cancellationToken);
         return (download.Value.Content, state.ContentType, state);
-    }
-
-    private async Task SkipVersionAsync(string caseId, DocumentType type, NullableResponse<TableEntity> current, int version, CancellationToken cancellationToken)
-    {
-        // Keep the row's review state but move its version counter, so the next attempt claims version + 1.
-        var row = new TableEntity(caseId, WireNames.Of(type)) { ["Skipped"] = version };
-        if (current.HasValue)
-        {
-            try
-            {
-                await this.Table.UpdateEntityAsync(new TableEntity(caseId, WireNames.Of(type)) { ["Version"] = version }, current.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 412)
-            {
-                // Someone moved it already.
-            }
-        }
-        else
-        {
-            row["Version"] = version;
-            row["State"] = "";
-            try
-            {
-                await this.Table.AddEntityAsync(row, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 409)
-            {
-                // Someone created it already.
-            }
-        }
     }
 
     private async Task WriteAsync(string caseId, DocumentState state, NullableResponse<TableEntity>? current, CancellationToken cancellationToken)
@@ -233,14 +292,16 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             ["ContentType"] = state.ContentType,
             ["State"] = WireNames.Of(state.State),
             ["Reason"] = state.Reason ?? "",
+            ["ExpiryDate"] = state.ExpiryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
         };
         if (current is { HasValue: true } existing)
         {
-            await this.Table.UpdateEntityAsync(row, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+            // Merge: the row's reservation counter is not part of the state and must survive.
+            await this.Table.UpdateEntityAsync(row, existing.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
         }
         else if (current is null)
         {
-            await this.Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            await this.Table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
         }
         else
         {
@@ -260,6 +321,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             e.GetString("Sha256") ?? "",
             e.GetString("ContentType") ?? "",
             state,
-            string.IsNullOrEmpty(e.GetString("Reason")) ? null : e.GetString("Reason"));
+            string.IsNullOrEmpty(e.GetString("Reason")) ? null : e.GetString("Reason"),
+            DateOnly.TryParseExact(e.GetString("ExpiryDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly expiry) ? expiry : null);
     }
 }

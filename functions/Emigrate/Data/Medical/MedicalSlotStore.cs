@@ -16,7 +16,7 @@ public sealed record Appointment(string CaseId, string Name, DateOnly Date, int 
 /// Daily slot counters of medical centres (PK centre id, RK day) and their appointments (PK centre id and day, RK
 /// case id). A booking claims a slot by an ETag-guarded increment, so concurrent bookings never exceed capacity.
 /// </summary>
-public sealed class MedicalSlotStore(TableServiceClient service, string prefix = "")
+public sealed partial class MedicalSlotStore(TableServiceClient service, string prefix = "")
 {
     /// <summary>The slot counters.</summary>
     public TableClient Slots { get; } = service.GetTableClient(prefix + "MedicalSlots");
@@ -29,6 +29,7 @@ public sealed class MedicalSlotStore(TableServiceClient service, string prefix =
     {
         await this.Slots.CreateIfNotExistsAsync(cancellationToken);
         await this.Appointments.CreateIfNotExistsAsync(cancellationToken);
+        await this.Bookings.CreateIfNotExistsAsync(cancellationToken);
     }
 
     /// <summary>Appointments booked at the centre on the day.</summary>
@@ -39,6 +40,7 @@ public sealed class MedicalSlotStore(TableServiceClient service, string prefix =
     }
 
     /// <summary>Reserves a slot for the case; null when the day is full.</summary>
+    /// <remarks>Not exclusive per case: the portal books through <see cref="BookAsync"/>.</remarks>
     public async Task<Appointment?> ReserveAsync(string centreId, DateOnly date, int capacity, string caseId, string name, CancellationToken cancellationToken)
     {
         while (true)

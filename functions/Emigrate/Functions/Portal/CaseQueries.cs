@@ -12,7 +12,7 @@ using Serverless.Functions;
 namespace Emigrate.Functions.Portal;
 
 /// <summary><c>GET /api/cases/{caseId}</c> and <c>GET /api/cases</c>: what the Cases row and its tables say.</summary>
-public sealed class CaseQueries(CaseStore cases, DocumentStore documents)
+public sealed class CaseQueries(CaseStore cases, DocumentStore documents, TimeProvider time)
 {
     private const int PageSize = 50;
 
@@ -61,7 +61,9 @@ public sealed class CaseQueries(CaseStore cases, DocumentStore documents)
                 sha256 = d.Sha256,
                 reviewState = WireNames.Of(d.State),
                 reason = d.Reason,
+                expiryDate = d.ExpiryDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             }),
+            preChecks = PreChecksView.Of(applicant, docs.GetValueOrDefault(Domain.Documents.DocumentType.Visa), Domain.Time.IndiaTime.Today(time)),
             medical = new
             {
                 centreId = Fact("MedicalCentreId"),

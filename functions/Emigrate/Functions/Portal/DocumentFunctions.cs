@@ -5,6 +5,7 @@ using Emigrate.Domain;
 using Emigrate.Domain.Cases;
 using Emigrate.Domain.Documents;
 using Emigrate.Domain.Registration;
+using Emigrate.Domain.Time;
 using Emigrate.Orchestrations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +25,11 @@ public sealed class ReviewBody
 }
 
 /// <summary>Upload, download and review of a case's documents.</summary>
-public sealed class DocumentFunctions(CaseStore cases, DocumentStore documents)
+/// <remarks>
+/// Uploads stream: the body goes through <see cref="CheckedUploadStream"/> (size, magic bytes, SHA-256) into a
+/// create-only block blob, so a 5 MB document never sits in memory and a refused one leaves nothing visible.
+/// </remarks>
+public sealed class DocumentFunctions(CaseStore cases, DocumentStore documents, TimeProvider time)
 {
     /// <summary><c>PUT /api/cases/{caseId}/documents/{type}</c>: a new version, pending review.</summary>
     [Function("UploadDocument")]
@@ -58,34 +63,43 @@ public sealed class DocumentFunctions(CaseStore cases, DocumentStore documents)
             return Portal.Conflict(conflict);
         }
 
+        UploadPreCheck preCheck = UploadPreChecks.Check(documentType, request.Query, applicant, IndiaTime.Today(time));
+        if (preCheck.Problem is not null)
+        {
+            return preCheck.Problem;
+        }
+
+        // Refuse what the headers already show before a byte is read.
         if (request.ContentLength > DocumentContent.MaxBytes)
         {
             return TooLarge();
         }
 
-        // Read at most one byte past the limit: the body is never held beyond 5 MB.
-        byte[] content = new byte[DocumentContent.MaxBytes + 1];
-        int length = 0;
-        int read;
-        while (length < content.Length && (read = await request.Body.ReadAsync(content.AsMemory(length), context.CancellationToken)) > 0)
+        if (request.ContentLength == 0)
         {
-            length += read;
+            return Portal.Invalid("body", "The file is empty.");
         }
 
-        if (length > DocumentContent.MaxBytes)
+        if (DocumentContent.FromContentType(request.ContentType) is not { } format)
         {
-            return TooLarge();
+            return Unsupported("Only PDF, JPEG or PNG files are accepted.");
         }
 
-        if (DocumentContent.Check(request.ContentType, length, content.AsSpan(0, Math.Min(length, DocumentContent.SniffLength))) is { } problem)
+        DocumentState? stored;
+        try
         {
-            return length == 0
-                ? Portal.Invalid("body", problem)
-                : Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported document", detail: problem);
+            stored = await documents.UploadAsync(record.CaseId, documentType, format, request.Body, preCheck.ExpiryDate, context.CancellationToken);
+        }
+        catch (UploadRejectedException e)
+        {
+            return e.Reason switch
+            {
+                UploadRejection.TooLarge => TooLarge(),
+                UploadRejection.Empty => Portal.Invalid("body", e.Message),
+                _ => Unsupported(e.Message),
+            };
         }
 
-        string contentType = DocumentContent.ContentType(DocumentContent.FromContentType(request.ContentType)!.Value);
-        DocumentState? stored = await documents.UploadAsync(record.CaseId, documentType, contentType, content.AsMemory(0, length), context.CancellationToken);
         if (stored is null)
         {
             return Portal.Conflict($"The {type} document is already approved.");
@@ -94,7 +108,15 @@ public sealed class DocumentFunctions(CaseStore cases, DocumentStore documents)
         await Portal.RaiseAsync(client, record, new CaseEvent(CaseEventKind.DocumentUploaded) { DocumentType = documentType }, context.CancellationToken);
         return Results.Created(
             $"/api/cases/{record.CaseId}/documents/{type}",
-            new { type, version = stored.Version, size = stored.Size, sha256 = stored.Sha256, reviewState = WireNames.Of(stored.State) });
+            new
+            {
+                type,
+                version = stored.Version,
+                size = stored.Size,
+                sha256 = stored.Sha256,
+                reviewState = WireNames.Of(stored.State),
+                expiryDate = stored.ExpiryDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            });
     }
 
     /// <summary><c>GET /api/cases/{caseId}/documents/{type}</c>: the latest version's bytes.</summary>
@@ -138,10 +160,10 @@ public sealed class DocumentFunctions(CaseStore cases, DocumentStore documents)
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {
-        CaseRecord? record = await Portal.FindForCallerAsync(cases, caseId, context, Roles.Verifier);
-        if (record is null)
+        PortalCall<ReviewBody> call = await Portal.FindAndReadAsync<ReviewBody>(cases, caseId, request, context, null, Roles.Verifier);
+        if (call.Failed(out IResult? problem, out CaseRecord? record, out ReviewBody? body))
         {
-            return Portal.NotFound();
+            return problem;
         }
 
         if (ParseType(type) is not { } documentType)
@@ -149,14 +171,8 @@ public sealed class DocumentFunctions(CaseStore cases, DocumentStore documents)
             return Portal.Invalid("type", "Unknown document type.");
         }
 
-        (ReviewBody? body, IResult? invalid) = await Portal.ReadAsync<ReviewBody>(request);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
         bool approve;
-        switch (body!.Decision)
+        switch (body.Decision)
         {
             case "approve":
                 approve = true;
@@ -193,6 +209,9 @@ public sealed class DocumentFunctions(CaseStore cases, DocumentStore documents)
 
     private static DocumentType? ParseType(string type) =>
         Enum.GetValues<DocumentType>().Cast<DocumentType?>().FirstOrDefault(t => WireNames.Of(t!.Value) == type);
+
+    private static IResult Unsupported(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported document", detail: detail);
 
     private static IResult TooLarge() => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -73,19 +73,13 @@ public sealed class InsuranceAndClearanceFunctions(CaseStore cases, ReferenceDat
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {
-        CaseRecord? record = await Portal.FindForCallerAsync(cases, caseId, context, Roles.Csc);
-        if (record is null)
+        PortalCall<InsuranceRequestBody> call = await Portal.FindAndReadAsync<InsuranceRequestBody>(cases, caseId, request, context, null, Roles.Csc);
+        if (call.Failed(out IResult? problem, out CaseRecord? record, out InsuranceRequestBody? body))
         {
-            return Portal.NotFound();
+            return problem;
         }
 
-        (InsuranceRequestBody? body, IResult? invalid) = await Portal.ReadAsync<InsuranceRequestBody>(request);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        if (reference.FindInsurer(body!.InsurerId ?? "") is not { } insurer)
+        if (reference.FindInsurer(body.InsurerId ?? "") is not { } insurer)
         {
             return Portal.Invalid("insurerId", "Unknown insurer.");
         }
@@ -113,20 +107,16 @@ public sealed class InsuranceAndClearanceFunctions(CaseStore cases, ReferenceDat
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {
-        CaseRecord? record = await Portal.FindForCallerAsync(cases, caseId, context, Roles.Insurer);
-        if (record is null || !record.Facts.TryGetValue("InsurerId", out string? insurer) || insurer != context.GetCaller()!.OrganisationId)
+        PortalCall<PolicyBody> call = await Portal.FindAndReadAsync<PolicyBody>(cases, caseId, request, context, RequestedOf, Roles.Insurer);
+        if (call.Failed(out IResult? problem, out CaseRecord? record, out PolicyBody? body))
         {
-            return Portal.NotFound();
+            return problem;
         }
 
-        (PolicyBody? body, IResult? invalid) = await Portal.ReadAsync<PolicyBody>(request);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
+        string insurer = record.Facts["InsurerId"];
 
         var errors = new Dictionary<string, string[]>();
-        if (!TryDate(body!.StartDate, out DateOnly start))
+        if (!TryDate(body.StartDate, out DateOnly start))
         {
             errors["startDate"] = ["Give the start of cover as yyyy-MM-dd."];
         }
@@ -200,19 +190,13 @@ public sealed class InsuranceAndClearanceFunctions(CaseStore cases, ReferenceDat
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {
-        CaseRecord? record = await Portal.FindForCallerAsync(cases, caseId, context, Roles.Poe);
-        if (record is null)
+        PortalCall<DecisionBody> call = await Portal.FindAndReadAsync<DecisionBody>(cases, caseId, request, context, null, Roles.Poe);
+        if (call.Failed(out IResult? problem, out CaseRecord? record, out DecisionBody? body))
         {
-            return Portal.NotFound();
+            return problem;
         }
 
-        (DecisionBody? body, IResult? invalid) = await Portal.ReadAsync<DecisionBody>(request);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        ClearanceDecision? decision = body!.Decision switch
+        ClearanceDecision? decision = body.Decision switch
         {
             "grant" => ClearanceDecision.Grant,
             "sendBack" => ClearanceDecision.SendBack,
@@ -247,6 +231,10 @@ public sealed class InsuranceAndClearanceFunctions(CaseStore cases, ReferenceDat
         }, context.CancellationToken);
         return Results.Ok(new { caseId = record.CaseId, decision = body.Decision });
     }
+
+    // Only the insurer the CSC asked sees the case; any other answers 404 like an unknown id.
+    private static bool RequestedOf(CaseRecord record, FunctionCaller caller) =>
+        record.Facts.TryGetValue("InsurerId", out string? insurer) && insurer == caller.OrganisationId;
 
     private static bool TryDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);

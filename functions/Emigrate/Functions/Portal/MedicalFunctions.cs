@@ -68,19 +68,13 @@ public sealed class MedicalFunctions(CaseStore cases, MedicalSlotStore slots, Re
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {
-        CaseRecord? record = await Portal.FindForCallerAsync(cases, caseId, context, Roles.Csc);
-        if (record is null)
+        PortalCall<BookingBody> call = await Portal.FindAndReadAsync<BookingBody>(cases, caseId, request, context, null, Roles.Csc);
+        if (call.Failed(out IResult? problem, out CaseRecord? record, out BookingBody? body))
         {
-            return Portal.NotFound();
+            return problem;
         }
 
-        (BookingBody? body, IResult? invalid) = await Portal.ReadAsync<BookingBody>(request);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        if (reference.FindMedicalCentre(body!.CentreId ?? "") is not { } centre)
+        if (reference.FindMedicalCentre(body.CentreId ?? "") is not { } centre)
         {
             return Portal.Invalid("centreId", "Unknown medical centre.");
         }
@@ -100,11 +94,20 @@ public sealed class MedicalFunctions(CaseStore cases, MedicalSlotStore slots, Re
             return Portal.Conflict(conflict);
         }
 
-        Appointment? appointment = await slots.ReserveAsync(centre.Id, date, centre.DailyCapacity, record.CaseId, ApplicantName(record), context.CancellationToken);
-        if (appointment is null)
+        // One booking per time the case reached documentsVerified: concurrent bookings of the case share this round.
+        string round = record.Stage.WireName() + "-" + record.UpdatedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        BookingOutcome booking = await slots.BookAsync(centre.Id, date, centre.DailyCapacity, record.CaseId, round, ApplicantName(record), time.GetUtcNow(), context.CancellationToken);
+        switch (booking.Status)
         {
-            return Portal.Conflict($"{centre.Name} has no free slot on {date:yyyy-MM-dd}.");
+            case BookingStatus.Full:
+                return Portal.Conflict($"{centre.Name} has no free slot on {date:yyyy-MM-dd}.");
+            case BookingStatus.AlreadyBooked:
+                return Portal.Conflict(
+                    "This case already has a medical booking; wait for its result before booking again.",
+                    new Dictionary<string, object?> { ["date"] = booking.Appointment?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["slot"] = booking.Appointment?.Slot });
         }
+
+        Appointment appointment = booking.Appointment!;
 
         await Portal.RaiseAsync(client, record, new CaseEvent(CaseEventKind.MedicalBooked)
         {
@@ -148,19 +151,13 @@ public sealed class MedicalFunctions(CaseStore cases, MedicalSlotStore slots, Re
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {
-        CaseRecord? record = await Portal.FindForCallerAsync(cases, caseId, context, Roles.MedicalCentre);
-        if (record is null || !record.Facts.TryGetValue("MedicalCentreId", out string? centre) || centre != context.GetCaller()!.OrganisationId)
+        PortalCall<MedicalResultBody> call = await Portal.FindAndReadAsync<MedicalResultBody>(cases, caseId, request, context, BookedAt, Roles.MedicalCentre);
+        if (call.Failed(out IResult? problem, out CaseRecord? record, out MedicalResultBody? body))
         {
-            return Portal.NotFound();
+            return problem;
         }
 
-        (MedicalResultBody? body, IResult? invalid) = await Portal.ReadAsync<MedicalResultBody>(request);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        MedicalResult? result = body!.Result switch
+        MedicalResult? result = body.Result switch
         {
             "fit" => MedicalResult.Fit,
             "unfit" => MedicalResult.Unfit,
@@ -185,6 +182,10 @@ public sealed class MedicalFunctions(CaseStore cases, MedicalSlotStore slots, Re
         await Portal.RaiseAsync(client, record, new CaseEvent(CaseEventKind.MedicalResult) { Result = result, CertificateRef = body.CertificateRef?.Trim() }, context.CancellationToken);
         return Results.Ok(new { caseId = record.CaseId, result = body.Result });
     }
+
+    // Only the centre the case is booked at sees it; any other answers 404 like an unknown id.
+    private static bool BookedAt(CaseRecord record, FunctionCaller caller) =>
+        record.Facts.TryGetValue("MedicalCentreId", out string? centre) && centre == caller.OrganisationId;
 
     private static string ApplicantName(CaseRecord record) =>
         System.Text.Json.JsonSerializer.Deserialize<Domain.Registration.Applicant>(record.ApplicantJson, Domain.EmigrateJson.Options)!.Name;

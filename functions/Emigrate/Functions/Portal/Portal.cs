@@ -59,6 +59,34 @@ public static class Portal
         };
     }
 
+    /// <summary>
+    /// The case the caller may see (see <see cref="FindForCallerAsync"/>) and the strictly read body: 404 first, so
+    /// a caller learns nothing about a case it may not see from how its body is judged; then 400.
+    /// </summary>
+    /// <param name="cases">The case store.</param>
+    /// <param name="caseId">The case id from the route.</param>
+    /// <param name="request">The request whose body to read.</param>
+    /// <param name="context">The invocation (caller, cancellation).</param>
+    /// <param name="owns">
+    /// An extra check for roles that see a case through a fact of it (the booked centre, the requested insurer);
+    /// false answers 404 like an unknown id.
+    /// </param>
+    /// <param name="roles">The roles that may see the case.</param>
+    public static async Task<PortalCall<TBody>> FindAndReadAsync<TBody>(
+        CaseStore cases, string caseId, HttpRequest request, FunctionContext context, Func<CaseRecord, FunctionCaller, bool>? owns, params string[] roles)
+        where TBody : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CaseRecord? record = await FindForCallerAsync(cases, caseId, context, roles);
+        if (record is null || (owns is not null && !owns(record, context.GetCaller()!)))
+        {
+            return new PortalCall<TBody>(null, null, NotFound());
+        }
+
+        (TBody? body, IResult? invalid) = await ReadAsync<TBody>(request);
+        return new PortalCall<TBody>(record, body, invalid);
+    }
+
     /// <summary>404 problem details, the same for unknown and foreign cases.</summary>
     public static IResult NotFound() =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no case with that id.");
@@ -82,10 +110,28 @@ public static class Portal
     public static IResult Invalid(string field, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    /// <summary>Reads a JSON body strictly; on failure, the 400 to answer.</summary>
+    /// <summary>415 problem details with a <c>contentType</c> field error unless the body is declared <c>application/json</c>.</summary>
+    public static IResult? NotJson(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string? mediaType = request.ContentType?.Split(';', 2)[0].Trim();
+        return string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["contentType"] = ["Send the body as application/json."] },
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported content type");
+    }
+
+    /// <summary>Reads a JSON body strictly; on failure, the 400 (or 415) to answer.</summary>
     public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request)
         where T : class
     {
+        if (NotJson(request) is { } unsupported)
+        {
+            return (null, unsupported);
+        }
+
         try
         {
             T? body = await JsonSerializer.DeserializeAsync<T>(request.Body, Strict, request.HttpContext.RequestAborted);

@@ -27,19 +27,13 @@ public sealed class Withdraw(CaseStore cases)
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {
-        CaseRecord? record = await Portal.FindForCallerAsync(cases, caseId, context, Roles.Csc);
-        if (record is null)
-        {
-            return Portal.NotFound();
-        }
-
-        (WithdrawBody? body, IResult? problem) = await Portal.ReadAsync<WithdrawBody>(request);
-        if (problem is not null)
+        PortalCall<WithdrawBody> call = await Portal.FindAndReadAsync<WithdrawBody>(cases, caseId, request, context, null, Roles.Csc);
+        if (call.Failed(out IResult? problem, out CaseRecord? record, out WithdrawBody? body))
         {
             return problem;
         }
 
-        if (string.IsNullOrWhiteSpace(body!.Reason) || body.Reason.Length > 500)
+        if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 500)
         {
             return Portal.Invalid("reason", "Give a reason of at most 500 characters.");
         }

@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using Emigrate.Data.Documents;
+using Emigrate.Domain;
+using Emigrate.Domain.Documents;
+using Emigrate.Tests.Portal;
+using Serverless.Storage.Blobs;
+using Serverless.Storage.Tables;
+using Serverless.Testing;
+using Xunit.Abstractions;
+
+namespace Emigrate.Tests.Data;
+
+[Collection(PortalCollection.Name)]
+public sealed class DocumentStoreTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string CaseId = "EM0000000042";
+
+    private readonly DocumentStore store = new(new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString), UniqueNames.Table("d"));
+
+    public Task InitializeAsync() => this.store.EnsureCreatedAsync(CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        await this.store.Table.DeleteAsync();
+        await this.store.Container.DeleteAsync();
+    }
+
+    private static MemoryStream Pdf(int size, byte fill = 0)
+    {
+        var bytes = new byte[size];
+        Array.Fill(bytes, fill);
+        "%PDF-1.7\n"u8.CopyTo(bytes);
+        return new MemoryStream(bytes);
+    }
+
+    [Fact]
+    public async Task A_blob_committed_before_a_crash_stays_invisible_and_the_next_upload_takes_the_next_version()
+    {
+        DocumentState first = (await this.store.UploadAsync(CaseId, DocumentType.Visa, DocumentFormat.Pdf, Pdf(100, 1), null, CancellationToken.None))!;
+
+        // What a process that died between the blob commit and the row write leaves: version 2 reserved and committed, the row still at 1.
+        await this.store.Table.UpdateEntityAsync(new TableEntity(CaseId, "visa") { ["Reserved"] = 2 }, Azure.ETag.All, TableUpdateMode.Merge);
+        await this.store.Container.GetBlobClient(DocumentStore.BlobName(CaseId, DocumentType.Visa, 2)).UploadAsync(BinaryData.FromBytes(Pdf(200, 2).ToArray()));
+
+        var states = await this.store.StatesAsync(CaseId, CancellationToken.None);
+        Assert.Equal(1, states[DocumentType.Visa].Version);
+        var latest = (await this.store.OpenLatestAsync(CaseId, DocumentType.Visa, CancellationToken.None))!.Value;
+        using (var reader = new MemoryStream())
+        {
+            await latest.Content.CopyToAsync(reader);
+            Assert.Equal(first.Sha256, Convert.ToHexStringLower(SHA256.HashData(reader.ToArray())));
+        }
+
+        DocumentState next = (await this.store.UploadAsync(CaseId, DocumentType.Visa, DocumentFormat.Pdf, Pdf(300, 3), null, CancellationToken.None))!;
+        Assert.Equal(3, next.Version);
+        Assert.Equal(3, (await this.store.StatesAsync(CaseId, CancellationToken.None))[DocumentType.Visa].Version);
+    }
+
+    [Fact]
+    public async Task Concurrent_uploads_of_one_document_get_distinct_versions_and_the_row_ends_at_the_highest()
+    {
+        var stored = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            this.store.UploadAsync(CaseId, DocumentType.Passport, DocumentFormat.Pdf, Pdf(1000 + i, (byte)i), null, CancellationToken.None)));
+
+        var versions = stored.Select(s => s!.Version).ToList();
+        Assert.Equal(versions.Count, versions.Distinct().Count());
+        Assert.Equal(versions.Max(), (await this.store.StatesAsync(CaseId, CancellationToken.None))[DocumentType.Passport].Version);
+    }
+
+    [Fact]
+    public async Task A_refused_first_upload_removes_its_reservation_row()
+    {
+        await Assert.ThrowsAsync<UploadRejectedException>(() =>
+            this.store.UploadAsync(CaseId, DocumentType.Photograph, DocumentFormat.Png, Pdf(5000), null, CancellationToken.None));
+
+        var row = await this.store.Table.GetEntityIfExistsAsync<TableEntity>(CaseId, WireNames.Of(DocumentType.Photograph));
+        Assert.False(row.HasValue);
+    }
+
+    [Fact]
+    public async Task Measures_what_a_5_MB_streamed_upload_allocates()
+    {
+        // Printed, not asserted: the count is process-wide and other test collections run alongside (no timing or
+        // noise-sensitive assertions on the shared machine). The first upload warms the buffer pool.
+        await this.store.UploadAsync(CaseId, DocumentType.Aadhaar, DocumentFormat.Pdf, new NonAllocatingBody(5 * 1024 * 1024), null, CancellationToken.None);
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        await this.store.UploadAsync(CaseId, DocumentType.DemandLetter, DocumentFormat.Pdf, new NonAllocatingBody(5 * 1024 * 1024), null, CancellationToken.None);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        output.WriteLine($"5 MB streamed upload: {allocated / 1024} KiB allocated process-wide");
+        Assert.Equal(5 * 1024 * 1024, (await this.store.StatesAsync(CaseId, CancellationToken.None))[DocumentType.DemandLetter].Size);
+    }
+
+    /// <summary>A PDF-looking body generated on the fly, so the measurement sees only the upload's own allocations.</summary>
+    private sealed class NonAllocatingBody(long length) : Stream
+    {
+        private long position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get => this.position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => this.Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            int size = (int)Math.Min(buffer.Length, length - this.position);
+            buffer[..size].Clear();
+            if (this.position == 0 && size >= 9)
+            {
+                "%PDF-1.7\n"u8.CopyTo(buffer);
+            }
+
+            this.position += size;
+            return size;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(this.Read(buffer.Span));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
