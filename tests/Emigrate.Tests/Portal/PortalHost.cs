@@ -99,6 +99,8 @@ public sealed class PortalHost : IAsyncDisposable
         options.Settings["FunctionKeys:TableName"] = UniqueNames.Table("keys");
         options.Settings["Timers:TableName"] = UniqueNames.Table("timers");
         options.Settings["Emigrate:StoragePrefix"] = UniqueNames.Table("t");
+        // Each host gets its own task hub: a shared hub would hand one test's leftover orchestrations to the next host.
+        options.Settings["AzureFunctionsJobHost:extensions:durableTask:hubName"] = UniqueNames.Table("hub");
         options.Settings["Emigrate:AadhaarHashKey"] = "portal-tests-aadhaar-key-0123456789-not-a-secret";
         int i = 0;
         foreach (var (key, (role, org)) in Keys)
