@@ -21,8 +21,8 @@ namespace Emigrate.Sms.Outbound;
 /// </remarks>
 public sealed partial class SmsGatewayClient(IHttpClientFactory clients, IOptions<SmsGatewayOptions> options, TimeProvider time, ILogger<SmsGatewayClient> logger)
 {
-    /// <summary>The name of the gateway's <see cref="HttpClient"/> in <see cref="IHttpClientFactory"/>.</summary>
-    public const string HttpClientName = "Emigrate.SmsGateway";
+    /// <summary>The name of the gateway's client in <see cref="IHttpClientFactory"/>.</summary>
+    public const string ClientName = "Emigrate.SmsGateway";
 
     /// <summary>The header carrying <see cref="SmsGatewayRequest.Reference"/>.</summary>
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -35,7 +35,7 @@ public sealed partial class SmsGatewayClient(IHttpClientFactory clients, IOption
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
         // A client per message from the factory, so connections are pooled and DNS changes are still picked up.
-        var http = clients.CreateClient(HttpClientName);
+        var http = clients.CreateClient(ClientName);
         string detail = "not attempted";
         for (int attempt = 1; attempt <= settings.MaxAttempts; attempt++)
         {

@@ -12,6 +12,7 @@ public static class SmsSenderRegistration
     /// start-up. Unset: <see cref="OutboxSmsSender"/> (outbox only). An <see cref="ISmsSender"/> registered before
     /// (tests) wins either way.
     /// </summary>
+    /// <remarks>Needs a <see cref="TimeProvider"/>, <see cref="SmsOutbox"/> and <see cref="OptOuts"/>, which <c>AddSms</c> registers first.</remarks>
     public static IServiceCollection AddSmsSender(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -23,9 +24,8 @@ public static class SmsSenderRegistration
         }
 
         services.AddOptions<SmsGatewayOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
         // Each attempt has its own timeout (Sms:Gateway:Timeout); the client's own would cut across retries.
-        services.AddHttpClient(SmsGatewayClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(SmsGatewayClient.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<SmsGatewayClient>();
         services.TryAddSingleton<ISmsSender, GatewaySmsSender>();
         return services;
