@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Azure;
 using Emigrate.Domain;
 using Serverless.Storage.Tables;
 
@@ -23,7 +24,12 @@ public sealed class SmsOutbox(SmsTable table, TimeProvider time)
 
     /// <summary>Records the message for <paramref name="recipient"/> unless its key was recorded before.</summary>
     /// <returns><see langword="true"/> when this call recorded it.</returns>
-    public async Task<bool> TryRecordAsync(string recipient, string idempotencyKey, SmsMessage message, OutboundKind kind, string? caseId, string delivery, CancellationToken cancellationToken)
+    public Task<bool> TryRecordAsync(string recipient, string idempotencyKey, SmsMessage message, OutboundKind kind, string? caseId, string delivery, CancellationToken cancellationToken) =>
+        TryRecordAsync(recipient, idempotencyKey, message, kind, caseId, delivery, SmsDeliveryStates.Recorded, cancellationToken);
+
+    /// <summary>Records the message in delivery state <paramref name="state"/> unless its key was recorded before.</summary>
+    /// <returns><see langword="true"/> when this call recorded it.</returns>
+    public async Task<bool> TryRecordAsync(string recipient, string idempotencyKey, SmsMessage message, OutboundKind kind, string? caseId, string delivery, string state, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(recipient);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
@@ -46,6 +52,7 @@ public sealed class SmsOutbox(SmsTable table, TimeProvider time)
             ["CaseId"] = caseId,
             ["Segments"] = message.Segments.Segments,
             ["Delivery"] = delivery,
+            ["DeliveryState"] = state,
         };
 
         try
@@ -57,6 +64,35 @@ public sealed class SmsOutbox(SmsTable table, TimeProvider time)
         {
             return false;
         }
+    }
+
+    /// <summary>The delivery state of the message recorded under the key (two point reads), or <see langword="null"/>.</summary>
+    public async Task<string?> FindDeliveryStateAsync(string recipient, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var row = await FindMessageRowAsync(recipient, idempotencyKey, cancellationToken);
+        return row is null ? null : row.GetString("DeliveryState") ?? SmsDeliveryStates.Recorded;
+    }
+
+    /// <summary>Writes what the gateway made of the message recorded under the key.</summary>
+    public async Task UpdateDeliveryAsync(string recipient, string idempotencyKey, SmsDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var row = await FindMessageRowAsync(recipient, idempotencyKey, cancellationToken)
+            ?? throw new InvalidOperationException("The outbox row of the message is missing.");
+        var client = await table.GetAsync(cancellationToken);
+        var attempts = (row.GetInt32("Attempts") ?? 0) + delivery.Attempts;
+        var update = new TableEntity(row.PartitionKey, row.RowKey)
+        {
+            ["DeliveryState"] = delivery.State,
+            ["Attempts"] = attempts,
+            ["DeliveryDetail"] = delivery.Detail ?? string.Empty,
+        };
+        if (delivery.GatewayMessageId is not null)
+        {
+            update["GatewayMessageId"] = delivery.GatewayMessageId;
+        }
+
+        await client.UpdateEntityAsync(update, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
     /// <summary>Whether a message with the key was recorded for the recipient (one point read).</summary>
@@ -81,7 +117,13 @@ public sealed class SmsOutbox(SmsTable table, TimeProvider time)
                 row.GetString("Kind") ?? string.Empty,
                 row.GetString("CaseId"),
                 row.GetInt32("Segments") ?? 0,
-                row.GetString("Delivery") ?? string.Empty));
+                row.GetString("Delivery") ?? string.Empty)
+            {
+                DeliveryState = row.GetString("DeliveryState") ?? SmsDeliveryStates.Recorded,
+                Attempts = row.GetInt32("Attempts") ?? 0,
+                GatewayMessageId = row.GetString("GatewayMessageId"),
+                DeliveryDetail = row.GetString("DeliveryDetail") is { Length: > 0 } detail ? detail : null,
+            });
             if (entries.Count >= top)
             {
                 break;
@@ -94,6 +136,14 @@ public sealed class SmsOutbox(SmsTable table, TimeProvider time)
     /// <summary>The wire name of a kind: <c>reply</c>, <c>clearanceResult</c>.</summary>
     public static string KindName(OutboundKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
-    private static string Hash(string idempotencyKey) =>
+    private async Task<TableEntity?> FindMessageRowAsync(string recipient, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var partition = SmsTable.Key(recipient);
+        var key = await table.FindAsync(partition, KeyPrefix + Hash(idempotencyKey), cancellationToken);
+        return key?.GetString("MessageRow") is { } messageRow ? await table.FindAsync(partition, messageRow, cancellationToken) : null;
+    }
+
+    /// <summary>SHA-256 of an idempotency key, lower-case hex: also the gateway's reference for the message.</summary>
+    public static string Hash(string idempotencyKey) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
 }
