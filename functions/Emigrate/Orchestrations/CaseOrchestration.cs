@@ -92,6 +92,13 @@ public sealed class CaseOrchestration
             DocumentsOrchestration.Name,
             new DocumentsInput(this.start.CaseId, afterSendBack, due, this.documentRounds),
             DocumentsOrchestration.InstanceId(this.start.CaseId, this.documentRounds));
+
+        // The phase recorded where it ended (after a send-back the case records next): status queries follow it.
+        if (!afterSendBack)
+        {
+            this.steps.ShowStatus(outcome.Stage);
+        }
+
         return outcome.Stage;
     }
 
@@ -112,6 +119,7 @@ public sealed class CaseOrchestration
             MedicalOrchestration.InstanceId(this.start.CaseId, this.medicalBookings));
         this.noShows = outcome.NoShows;
         this.medicalExpiresAt = outcome.MedicalExpiresAt;
+        this.steps.ShowStatus(outcome.Stage);
 
         // A medical redone for a case already insured goes straight back to insured.
         if (outcome.Stage == CaseStage.MedicalFit && this.insured)

@@ -337,4 +337,14 @@ public sealed class CaseOrchestrationTests : IAsyncLifetime
             Assert.Equal("Upload documents at your CSC.", status.NextStep);
         }
     }
+
+    [Fact]
+    public async Task The_case_custom_status_follows_the_stage_each_phase_ended_in()
+    {
+        await this.world.ToMedicalFitAsync();
+
+        var status = (await this.world.Client.GetInstanceAsync(CaseWorld.CaseId, getInputsAndOutputs: true))!.ReadCustomStatusAs<CaseStatus>();
+        Assert.Equal(CaseStage.MedicalFit, status!.Stage);
+        Assert.Equal("Your CSC will request insurance.", status.NextStep);
+    }
 }
