@@ -135,6 +135,30 @@ public sealed class StateDiagramTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_withdrawal_raised_the_moment_the_case_is_registered_ends_it()
+    {
+        await this.world.StartCaseAsync();
+        await this.world.RaiseNowAsync(new CaseEvent(CaseEventKind.Withdraw) { Reason = "Registered by mistake" });
+        await this.world.IdleAsync();
+
+        Assert.Equal(CaseStage.Withdrawn, this.world.Stage);
+        Assert.Equal(CaseStage.Withdrawn, (await this.world.CompletionAsync()).ReadOutputAs<CaseStage>());
+    }
+
+    [Fact]
+    public async Task An_upload_stored_as_sent_back_by_an_automatic_pre_check_moves_the_case_to_documents_sent_back()
+    {
+        await this.world.RegisterAsync();
+
+        // What the documents table holds after a pre-check refused the upload: the passport sent back, a round counted.
+        this.world.Documents = new DocumentsStatus(false, [DocumentType.Passport], 1);
+        await this.world.RaiseAsync(new CaseEvent(CaseEventKind.DocumentUploaded) { DocumentType = DocumentType.Passport });
+
+        Assert.Equal(CaseStage.DocumentsSentBack, this.world.Stage);
+        Assert.Single(this.world.Reminders, r => r.Reason == ReminderReason.DocumentsSentBack);
+    }
+
+    [Fact]
     public async Task A_submission_records_its_arn_and_a_grant_its_ec_number()
     {
         await this.DriveToAsync(CaseStage.ClearanceSubmitted);
