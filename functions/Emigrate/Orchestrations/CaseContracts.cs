@@ -16,7 +16,10 @@ public sealed record CaseStart(string CaseId, DateTimeOffset RegisteredAt, DateT
 /// <param name="CaseId">The case.</param>
 /// <param name="Stage">The new stage.</param>
 /// <param name="At">When (the orchestration's clock).</param>
-/// <param name="EventTarget">The orchestration instance that now waits for the case's events.</param>
+/// <param name="EventTarget">
+/// The instance the portal raises the case's events on: always the case orchestration (the case id), which forwards
+/// them to the phase running at the time.
+/// </param>
 /// <param name="Note">Why, when there is more to say than the stage (a reason, a result).</param>
 /// <param name="Facts">Values to keep on the case row (appointment, policy, ARN, EC number…).</param>
 public sealed record StageChange(
@@ -60,7 +63,13 @@ public sealed record CaseSms(string CaseId, string TemplateKey, IReadOnlyDiction
 /// <param name="Stage">The stage the case is at now (recorded by the phase, except after a PoE send-back).</param>
 /// <param name="MedicalExpiresAt">When a fit certificate expires.</param>
 /// <param name="NoShows">No-shows so far, this one included.</param>
-public sealed record PhaseOutcome(CaseStage Stage, DateTimeOffset? MedicalExpiresAt = null, int NoShows = 0);
+/// <param name="LastSequence">The last forwarded event the phase took (<see cref="CaseEvent.Sequence"/>); the case takes back later ones.</param>
+public sealed record PhaseOutcome(CaseStage Stage, DateTimeOffset? MedicalExpiresAt = null, int NoShows = 0, long LastSequence = 0);
+
+/// <summary>A case event the case orchestration passes on to the phase running at the time.</summary>
+/// <param name="InstanceId">The phase's instance id.</param>
+/// <param name="Event">The event, numbered.</param>
+public sealed record ForwardedEvent(string InstanceId, CaseEvent Event);
 
 /// <summary>The orchestration's custom status: what a status query shows without reading the table.</summary>
 /// <param name="Stage">The current stage.</param>
@@ -87,4 +96,7 @@ public static class CaseActivityNames
 
     /// <summary>Sends a <see cref="CaseSms"/>.</summary>
     public const string SendSms = "Case_SendSms";
+
+    /// <summary>Raises a <see cref="ForwardedEvent"/> on its phase.</summary>
+    public const string ForwardEvent = "Case_ForwardEvent";
 }

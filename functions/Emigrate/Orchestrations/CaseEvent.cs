@@ -107,4 +107,11 @@ public sealed record CaseEvent(CaseEventKind Kind)
 
     /// <summary>The emigration clearance number (grant).</summary>
     public string? EcNumber { get; init; }
+
+    /// <summary>
+    /// Set by the case orchestration when it forwards the event to a phase (counting from 1 per case); null when
+    /// raised by the portal. A phase drops a repeat of a number it has seen (forwarding runs at least once) and
+    /// reports the last one it took, so the case orchestration can take back what the phase never read.
+    /// </summary>
+    public long? Sequence { get; init; }
 }

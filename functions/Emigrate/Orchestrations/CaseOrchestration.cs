@@ -12,8 +12,13 @@ namespace Emigrate.Orchestrations;
 /// insurance and clearance are waits here. Every wait races the deadline that applies, and a withdrawal.
 /// </summary>
 /// <remarks>
-/// Replay hazard: the order of activity, timer and sub-orchestration calls is the history's order. Change it only
-/// for new instances (a new orchestrator name) once cases run in production.
+/// Every case event is raised here; while a phase runs, this orchestration passes each one on, numbered, and takes
+/// back those the phase ended without reading. The stage that opens a phase is recorded here before the phase
+/// starts, so the portal's stage checks never see a phase that is not yet ready for its events.
+/// </remarks>
+/// <remarks>
+/// <para>Replay hazard: the order of activity, timer and sub-orchestration calls is the history's order. Change it only
+/// for new instances (a new orchestrator name) once cases run in production.</para>
 /// </remarks>
 public sealed class CaseOrchestration
 {
@@ -23,6 +28,8 @@ public sealed class CaseOrchestration
     private readonly TaskOrchestrationContext context;
     private readonly CaseStart start;
     private readonly CaseSteps steps;
+    private readonly CaseInbox inbox;
+    private long forwarded;
     private int documentRounds;
     private int medicalBookings;
     private int noShows;
@@ -34,6 +41,7 @@ public sealed class CaseOrchestration
         this.context = context;
         this.start = start;
         this.steps = new CaseSteps(context, start.CaseId);
+        this.inbox = new CaseInbox(context);
     }
 
     /// <summary>Runs a case to its end and returns the final stage.</summary>
@@ -43,8 +51,6 @@ public sealed class CaseOrchestration
         ArgumentNullException.ThrowIfNull(start);
         return new CaseOrchestration(context, start).RunAsync();
     }
-
-    private string Self => this.context.InstanceId;
 
     /// <summary>The clearance deadline, brought forward by a medical that expires first (then it means "book again").</summary>
     private DateTimeOffset Deadline =>
@@ -75,16 +81,30 @@ public sealed class CaseOrchestration
     private async Task<CaseStage> DocumentsAsync(bool afterSendBack, DateTimeOffset due)
     {
         this.documentRounds++;
-        PhaseOutcome outcome = await this.context.CallSubOrchestratorAsync<PhaseOutcome>(
+
+        // After a PoE send-back the decision already recorded clearanceSentBack (with its reason).
+        if (!afterSendBack)
+        {
+            await this.steps.RecordAsync(CaseStage.AwaitingDocuments);
+        }
+
+        PhaseOutcome outcome = await this.RunPhaseAsync(
             DocumentsOrchestration.Name,
-            new DocumentsInput(this.start.CaseId, this.Self, afterSendBack, due, this.documentRounds),
-            new SubOrchestrationOptions(DocumentsOrchestration.InstanceId(this.start.CaseId, this.documentRounds)));
+            new DocumentsInput(this.start.CaseId, afterSendBack, due, this.documentRounds),
+            DocumentsOrchestration.InstanceId(this.start.CaseId, this.documentRounds));
+
+        // The phase recorded where it ended (after a send-back the case records next): status queries follow it.
+        if (!afterSendBack)
+        {
+            this.steps.ShowStatus(outcome.Stage);
+        }
+
         return outcome.Stage;
     }
 
     private async Task<CaseStage> MedicalAsync()
     {
-        CaseEvent? booking = await CaseEvents.NextAsync(this.context, this.start.ClearanceDue, CaseEventKind.MedicalBooked);
+        CaseEvent? booking = await this.inbox.NextAsync(this.start.ClearanceDue, CaseEventKind.MedicalBooked);
         if (booking is null || booking.Kind == CaseEventKind.Withdraw)
         {
             return await this.EndAsync(booking);
@@ -92,32 +112,51 @@ public sealed class CaseOrchestration
 
         this.medicalBookings++;
         this.medicalExpiresAt = null;
-        PhaseOutcome outcome = await this.context.CallSubOrchestratorAsync<PhaseOutcome>(
+        await this.steps.RecordAsync(CaseStage.MedicalBooked, facts: MedicalOrchestration.BookingFacts(booking));
+        PhaseOutcome outcome = await this.RunPhaseAsync(
             MedicalOrchestration.Name,
-            new MedicalInput(this.start.CaseId, this.Self, booking, this.noShows, this.start.ClearanceDue),
-            new SubOrchestrationOptions(MedicalOrchestration.InstanceId(this.start.CaseId, this.medicalBookings)));
+            new MedicalInput(this.start.CaseId, booking, this.noShows, this.start.ClearanceDue),
+            MedicalOrchestration.InstanceId(this.start.CaseId, this.medicalBookings));
         this.noShows = outcome.NoShows;
         this.medicalExpiresAt = outcome.MedicalExpiresAt;
+        this.steps.ShowStatus(outcome.Stage);
 
         // A medical redone for a case already insured goes straight back to insured.
         if (outcome.Stage == CaseStage.MedicalFit && this.insured)
         {
-            await this.steps.RecordAsync(CaseStage.Insured, this.Self, "Medical redone; insurance still in force.");
+            await this.steps.RecordAsync(CaseStage.Insured, "Medical redone; insurance still in force.");
             return CaseStage.Insured;
         }
 
         return outcome.Stage;
     }
 
+    /// <summary>Runs a phase, passing on the case's events until it ends; takes back the events it did not read.</summary>
+    private async Task<PhaseOutcome> RunPhaseAsync(string orchestrator, object input, string phaseId)
+    {
+        Task<PhaseOutcome> phase = this.context.CallSubOrchestratorAsync<PhaseOutcome>(orchestrator, input, new SubOrchestrationOptions(phaseId));
+        var passedOn = new List<CaseEvent>();
+        while (await this.inbox.NextUntilAsync(phase) is { } received)
+        {
+            CaseEvent numbered = received with { Sequence = ++this.forwarded };
+            passedOn.Add(numbered);
+            await this.steps.ForwardAsync(phaseId, numbered);
+        }
+
+        PhaseOutcome outcome = await phase;
+        this.inbox.HoldBack(passedOn.Where(e => e.Sequence > outcome.LastSequence));
+        return outcome;
+    }
+
     private async Task<CaseStage> InsuranceRequestAsync()
     {
-        CaseEvent? request = await CaseEvents.NextAsync(this.context, this.Deadline, CaseEventKind.InsuranceRequested);
+        CaseEvent? request = await this.inbox.NextAsync(this.Deadline, CaseEventKind.InsuranceRequested);
         if (request is null || request.Kind == CaseEventKind.Withdraw)
         {
             return await this.EndOrRedoMedicalAsync(request);
         }
 
-        await this.steps.RecordAsync(CaseStage.InsuranceRequested, this.Self, facts: new Dictionary<string, string>
+        await this.steps.RecordAsync(CaseStage.InsuranceRequested, facts: new Dictionary<string, string>
         {
             ["InsurerId"] = request.InsurerId ?? "",
             ["InsuranceYears"] = request.Years?.ToString(CultureInfo.InvariantCulture) ?? "",
@@ -127,27 +166,27 @@ public sealed class CaseOrchestration
 
     private async Task<CaseStage> PolicyAsync()
     {
-        CaseEvent? policy = await CaseEvents.NextAsync(this.context, this.Deadline, CaseEventKind.PolicyIssued);
+        CaseEvent? policy = await this.inbox.NextAsync(this.Deadline, CaseEventKind.PolicyIssued);
         if (policy is null || policy.Kind == CaseEventKind.Withdraw)
         {
             return await this.EndOrRedoMedicalAsync(policy);
         }
 
         this.insured = true;
-        await this.steps.RecordAsync(CaseStage.Insured, this.Self, facts: new Dictionary<string, string> { ["PolicyNumber"] = policy.PolicyNumber ?? "" });
+        await this.steps.RecordAsync(CaseStage.Insured, facts: new Dictionary<string, string> { ["PolicyNumber"] = policy.PolicyNumber ?? "" });
         return CaseStage.Insured;
     }
 
     private async Task<CaseStage> SubmissionAsync()
     {
-        CaseEvent? submission = await CaseEvents.NextAsync(this.context, this.Deadline, CaseEventKind.ClearanceSubmitted);
+        CaseEvent? submission = await this.inbox.NextAsync(this.Deadline, CaseEventKind.ClearanceSubmitted);
         if (submission is null || submission.Kind == CaseEventKind.Withdraw)
         {
             return await this.EndOrRedoMedicalAsync(submission);
         }
 
         string arn = submission.Arn ?? "";
-        await this.steps.RecordAsync(CaseStage.ClearanceSubmitted, this.Self, facts: new Dictionary<string, string>
+        await this.steps.RecordAsync(CaseStage.ClearanceSubmitted, facts: new Dictionary<string, string>
         {
             ["Arn"] = arn,
             ["SubmittedAt"] = this.steps.Now.ToString("O", CultureInfo.InvariantCulture),
@@ -160,12 +199,12 @@ public sealed class CaseOrchestration
 
     private async Task<CaseStage> DecisionAsync()
     {
-        // A medical that expires while the PoE decides ends the case: clearance must come before it.
-        CaseEvent? decision = await CaseEvents.NextAsync(this.context, this.Deadline, CaseEventKind.ClearanceDecided);
+        // A medical that expires while the PoE decides must be redone (DOMAIN.md): clearance must come before it.
+        CaseEvent? decision = await this.inbox.NextAsync(this.Deadline, CaseEventKind.ClearanceDecided);
         await this.steps.CancelReminderAsync(ReminderReason.ClearanceOverdue);
         if (decision is null || decision.Kind == CaseEventKind.Withdraw)
         {
-            return await this.EndAsync(decision);
+            return await this.EndOrRedoMedicalAsync(decision);
         }
 
         string reason = decision.Reason ?? "";
@@ -173,15 +212,17 @@ public sealed class CaseOrchestration
         {
             case ClearanceDecision.Grant:
                 string ecNumber = decision.EcNumber ?? "";
-                await this.steps.RecordAsync(CaseStage.Cleared, this.Self, facts: new Dictionary<string, string> { ["EcNumber"] = ecNumber });
+                await this.steps.RecordAsync(CaseStage.Cleared, facts: new Dictionary<string, string> { ["EcNumber"] = ecNumber });
                 await this.steps.SendSmsAsync(SmsTemplates.Cleared, new Dictionary<string, string> { ["ecNumber"] = ecNumber });
                 return CaseStage.Cleared;
             case ClearanceDecision.Reject:
-                await this.steps.RecordAsync(CaseStage.ClearanceRejected, this.Self, reason);
+                await this.steps.RecordAsync(CaseStage.ClearanceRejected, reason);
                 await this.steps.SendSmsAsync(SmsTemplates.ClearanceRejected);
                 return CaseStage.ClearanceRejected;
             default:
+                // Reopened before the stage says so: an upload the stage allows must not be reopened after it.
                 await this.context.CallActivityAsync(CaseActivityNames.ReopenDocuments, new ReopenDocuments(this.start.CaseId, reason));
+                await this.steps.RecordAsync(CaseStage.ClearanceSentBack, reason);
                 await this.steps.SendSmsAsync(SmsTemplates.ClearanceSentBack);
                 return CaseStage.ClearanceSentBack;
         }
@@ -189,8 +230,9 @@ public sealed class CaseOrchestration
 
     private async Task<CaseStage> AfterSendBackAsync()
     {
-        // The documents phase records clearanceSentBack itself, so the row points at the instance that waits.
-        CaseStage documents = await this.DocumentsAsync(afterSendBack: true, this.Deadline);
+        // Corrections are due by the clearance deadline (DOMAIN.md is silent). A medical expiring meanwhile does not
+        // end the phase: it is redone afterwards.
+        CaseStage documents = await this.DocumentsAsync(afterSendBack: true, this.start.ClearanceDue);
         if (documents.IsTerminal())
         {
             return documents;
@@ -199,11 +241,11 @@ public sealed class CaseOrchestration
         if (this.medicalExpiresAt is { } expiry && this.steps.Now >= expiry)
         {
             this.medicalExpiresAt = null;
-            await this.steps.RecordAsync(CaseStage.DocumentsVerified, this.Self, "The medical expired; book a new one.");
+            await this.steps.RecordAsync(CaseStage.DocumentsVerified, "The medical expired; book a new one.");
             return CaseStage.DocumentsVerified;
         }
 
-        await this.steps.RecordAsync(CaseStage.Insured, this.Self, "Documents corrected; submit again.");
+        await this.steps.RecordAsync(CaseStage.Insured, "Documents corrected; submit again.");
         return CaseStage.Insured;
     }
 
@@ -213,7 +255,7 @@ public sealed class CaseOrchestration
         if (received is null && this.medicalExpiresAt is { } expiry && expiry < this.start.ClearanceDue)
         {
             this.medicalExpiresAt = null;
-            await this.steps.RecordAsync(CaseStage.DocumentsVerified, this.Self, "The medical expired; book a new one.");
+            await this.steps.RecordAsync(CaseStage.DocumentsVerified, "The medical expired; book a new one.");
             return CaseStage.DocumentsVerified;
         }
 
@@ -224,7 +266,7 @@ public sealed class CaseOrchestration
     private async Task<CaseStage> EndAsync(CaseEvent? received)
     {
         CaseStage end = received is null ? CaseStage.Expired : CaseStage.Withdrawn;
-        await this.steps.RecordAsync(end, this.Self, received is null ? "A deadline passed." : received.Reason);
+        await this.steps.RecordAsync(end, received is null ? "A deadline passed." : received.Reason);
         return end;
     }
 }

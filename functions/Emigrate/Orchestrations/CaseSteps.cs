@@ -11,11 +11,18 @@ internal sealed class CaseSteps(TaskOrchestrationContext context, string caseId)
 {
     public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
-    public async Task RecordAsync(CaseStage stage, string eventTarget, string? note = null, IReadOnlyDictionary<string, string>? facts = null)
+    // The portal raises every event on the case orchestration (the case id), whichever orchestration records.
+    public async Task RecordAsync(CaseStage stage, string? note = null, IReadOnlyDictionary<string, string>? facts = null)
     {
-        await context.CallActivityAsync(CaseActivityNames.RecordStage, new StageChange(caseId, stage, this.Now, eventTarget, note, facts));
-        context.SetCustomStatus(new CaseStatus(stage, StageTexts.For(stage, Language.English).NextStep));
+        await context.CallActivityAsync(CaseActivityNames.RecordStage, new StageChange(caseId, stage, this.Now, caseId, note, facts));
+        this.ShowStatus(stage);
     }
+
+    public void ShowStatus(CaseStage stage) =>
+        context.SetCustomStatus(new CaseStatus(stage, StageTexts.For(stage, Language.English).NextStep));
+
+    public Task ForwardAsync(string phaseId, CaseEvent caseEvent) =>
+        this.NotifyAsync(CaseActivityNames.ForwardEvent, new ForwardedEvent(phaseId, caseEvent));
 
     public Task ScheduleReminderAsync(ReminderReason reason, string occurrence, DateTimeOffset dueAt) =>
         this.NotifyAsync(CaseActivityNames.ScheduleReminder, new ReminderRequest(caseId, reason, occurrence, dueAt));
@@ -26,8 +33,9 @@ internal sealed class CaseSteps(TaskOrchestrationContext context, string caseId)
     public Task SendSmsAsync(string templateKey, IReadOnlyDictionary<string, string>? values = null) =>
         this.NotifyAsync(CaseActivityNames.SendSms, new CaseSms(caseId, templateKey, values));
 
-    // Reminders and SMS are retried, but a notification that still fails must not stop the case: it is logged
-    // (once, replay-safe) and the case moves on. Stage changes are not wrapped: without them the row would lie.
+    // Reminders, SMS and forwarding are retried, but one that still fails must not stop the case: it is logged
+    // (once, replay-safe) and the case moves on (a forwarded event the phase never took is taken back when the
+    // phase ends). Stage changes are not wrapped: without them the row would lie.
     private async Task NotifyAsync(string activity, object input)
     {
         try

@@ -6,11 +6,10 @@ namespace Emigrate.Orchestrations;
 
 /// <summary>The input of one documents phase.</summary>
 /// <param name="CaseId">The case.</param>
-/// <param name="ParentId">The case orchestration's instance id (the case id).</param>
 /// <param name="AfterClearanceSendBack">Whether the PoE sent the case back (stage clearanceSentBack) rather than this being the first round.</param>
 /// <param name="Due">When the phase expires the case.</param>
 /// <param name="Round">Which documents phase of the case this is (1 first).</param>
-public sealed record DocumentsInput(string CaseId, string ParentId, bool AfterClearanceSendBack, DateTimeOffset Due, int Round);
+public sealed record DocumentsInput(string CaseId, bool AfterClearanceSendBack, DateTimeOffset Due, int Round);
 
 /// <summary>
 /// The documents phase as a sub-orchestration: waits until every required document is approved, following
@@ -18,8 +17,8 @@ public sealed record DocumentsInput(string CaseId, string ParentId, bool AfterCl
 /// </summary>
 /// <remarks>
 /// Uploads and reviews are written to the documents table by the portal before the event is raised, so the phase
-/// re-reads the table (an activity) after every event: an event that reached the parent in the moment before this
-/// phase started is not lost, because the table already holds what it announced.
+/// re-reads the table (an activity) after every event and on start: what an event announced is never missed, even
+/// one raised before the phase existed. The case orchestration records the stage that opens the phase.
 /// </remarks>
 public static class DocumentsOrchestration
 {
@@ -35,10 +34,10 @@ public static class DocumentsOrchestration
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var steps = new CaseSteps(context, input.CaseId);
-        string self = context.InstanceId;
+        var inbox = new CaseInbox(context);
         string occurrence = $"r{input.Round}";
         CaseStage current = input.AfterClearanceSendBack ? CaseStage.ClearanceSentBack : CaseStage.AwaitingDocuments;
-        await steps.RecordAsync(current, self);
+        steps.ShowStatus(current);
         await steps.ScheduleReminderAsync(ReminderReason.DocumentsPending, occurrence, input.Due.AddDays(-7));
         int remindedRounds = 0;
 
@@ -53,10 +52,17 @@ public static class DocumentsOrchestration
                 // After a PoE send-back the parent decides where the case goes (insured, or a new medical).
                 if (!input.AfterClearanceSendBack)
                 {
-                    await steps.RecordAsync(CaseStage.DocumentsVerified, input.ParentId);
+                    // Re-upload and approval both landed between two reads: the re-upload still happened, and the
+                    // stage table has no shortcut from documentsSentBack.
+                    if (current == CaseStage.DocumentsSentBack)
+                    {
+                        await steps.RecordAsync(CaseStage.AwaitingDocuments, "Sent-back documents uploaded again.");
+                    }
+
+                    await steps.RecordAsync(CaseStage.DocumentsVerified);
                 }
 
-                return new PhaseOutcome(CaseStage.DocumentsVerified);
+                return new PhaseOutcome(CaseStage.DocumentsVerified, LastSequence: inbox.LastSequence);
             }
 
             if (!input.AfterClearanceSendBack)
@@ -65,7 +71,7 @@ public static class DocumentsOrchestration
                 if (wanted != current)
                 {
                     current = wanted;
-                    await steps.RecordAsync(current, self);
+                    await steps.RecordAsync(current);
                 }
             }
 
@@ -75,14 +81,14 @@ public static class DocumentsOrchestration
                 await steps.ScheduleReminderAsync(ReminderReason.DocumentsSentBack, $"{occurrence}s{remindedRounds}", steps.Now);
             }
 
-            CaseEvent? received = await CaseEvents.NextAsync(context, input.Due, CaseEventKind.DocumentUploaded, CaseEventKind.DocumentReviewed);
+            CaseEvent? received = await inbox.NextAsync(input.Due, CaseEventKind.DocumentUploaded, CaseEventKind.DocumentReviewed);
             if (received is null || received.Kind == CaseEventKind.Withdraw)
             {
                 await steps.CancelReminderAsync(ReminderReason.DocumentsPending);
                 await steps.CancelReminderAsync(ReminderReason.DocumentsSentBack);
                 CaseStage end = received is null ? CaseStage.Expired : CaseStage.Withdrawn;
-                await steps.RecordAsync(end, input.ParentId, received is null ? "Documents were not complete by the deadline." : received.Reason);
-                return new PhaseOutcome(end);
+                await steps.RecordAsync(end, received is null ? "Documents were not complete by the deadline." : received.Reason);
+                return new PhaseOutcome(end, LastSequence: inbox.LastSequence);
             }
         }
     }

@@ -9,11 +9,10 @@ namespace Emigrate.Orchestrations;
 
 /// <summary>The input of one booked medical.</summary>
 /// <param name="CaseId">The case.</param>
-/// <param name="ParentId">The case orchestration's instance id.</param>
 /// <param name="Booking">The booking event (centre, day, appointment time).</param>
 /// <param name="NoShowsSoFar">No-shows before this booking.</param>
 /// <param name="Deadline">When the case expires if no result came.</param>
-public sealed record MedicalInput(string CaseId, string ParentId, CaseEvent Booking, int NoShowsSoFar, DateTimeOffset Deadline);
+public sealed record MedicalInput(string CaseId, CaseEvent Booking, int NoShowsSoFar, DateTimeOffset Deadline);
 
 /// <summary>One booked medical as a sub-orchestration: the reminder the day before, then fit, unfit or no-show.</summary>
 public static class MedicalOrchestration
@@ -24,33 +23,40 @@ public static class MedicalOrchestration
     /// <summary>The instance id of a case's <paramref name="booking"/>-th medical.</summary>
     public static string InstanceId(string caseId, int booking) => $"{caseId}-medical-{booking}";
 
-    /// <summary>Runs the phase; the stage it ends in is recorded, with the parent as the event target.</summary>
+    /// <summary>What the case row keeps of a booking (recorded with <c>medicalBooked</c> by the case orchestration).</summary>
+    public static IReadOnlyDictionary<string, string> BookingFacts(CaseEvent booking)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        return new Dictionary<string, string>
+        {
+            ["MedicalCentreId"] = booking.CentreId ?? "",
+            ["MedicalDate"] = DateOf(booking),
+            ["MedicalResult"] = "",
+        };
+    }
+
+    /// <summary>Runs the phase (the case orchestration recorded <c>medicalBooked</c>); records the stage it ends in.</summary>
     public static async Task<PhaseOutcome> RunAsync(TaskOrchestrationContext context, MedicalInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var steps = new CaseSteps(context, input.CaseId);
+        var inbox = new CaseInbox(context);
         CaseEvent booking = input.Booking;
-        string date = booking.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-        var facts = new Dictionary<string, string>
-        {
-            ["MedicalCentreId"] = booking.CentreId ?? "",
-            ["MedicalDate"] = date,
-            ["MedicalResult"] = "",
-        };
-        await steps.RecordAsync(CaseStage.MedicalBooked, context.InstanceId, facts: facts);
+        string date = DateOf(booking);
+        steps.ShowStatus(CaseStage.MedicalBooked);
         if (booking.AppointmentAt is { } appointment)
         {
             await steps.ScheduleReminderAsync(ReminderReason.MedicalTomorrow, date, OutboundPolicy.MedicalReminderTime(appointment));
         }
 
-        CaseEvent? received = await CaseEvents.NextAsync(context, input.Deadline, CaseEventKind.MedicalResult);
+        CaseEvent? received = await inbox.NextAsync(input.Deadline, CaseEventKind.MedicalResult);
         await steps.CancelReminderAsync(ReminderReason.MedicalTomorrow);
         if (received is null || received.Kind == CaseEventKind.Withdraw)
         {
             CaseStage end = received is null ? CaseStage.Expired : CaseStage.Withdrawn;
-            await steps.RecordAsync(end, input.ParentId, received is null ? "No medical result before the clearance deadline." : received.Reason);
-            return new PhaseOutcome(end, NoShows: input.NoShowsSoFar);
+            await steps.RecordAsync(end, received is null ? "No medical result before the clearance deadline." : received.Reason);
+            return new PhaseOutcome(end, NoShows: input.NoShowsSoFar, LastSequence: inbox.LastSequence);
         }
 
         MedicalResult result = received.Result ?? MedicalResult.NoShow;
@@ -65,9 +71,11 @@ public static class MedicalOrchestration
             ["MedicalNoShows"] = noShows.ToString(CultureInfo.InvariantCulture),
         };
         string? note = next == CaseStage.Expired ? $"No-show {noShows} times; at most {MedicalRules.MaxRebooks} rebookings." : null;
-        await steps.RecordAsync(next, input.ParentId, note, resultFacts);
-        return new PhaseOutcome(next, expiresAt, noShows);
+        await steps.RecordAsync(next, note, resultFacts);
+        return new PhaseOutcome(next, expiresAt, noShows, inbox.LastSequence);
     }
+
+    private static string DateOf(CaseEvent booking) => booking.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     private static string WireNames(MedicalResult result) => Domain.WireNames.Of(result);
 }

@@ -45,17 +45,20 @@ public sealed class CaseOrchestrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Documents_and_medical_run_as_sub_orchestrations_that_receive_the_case_events_while_they_wait()
+    public async Task Events_are_raised_on_the_case_which_passes_them_on_to_the_documents_and_medical_phases()
     {
         await this.world.RegisterAsync();
-        Assert.Equal(DocumentsOrchestration.InstanceId(CaseWorld.CaseId, 1), this.world.EventTarget);
+        Assert.All(this.world.Stages, s => Assert.Equal(CaseWorld.CaseId, s.EventTarget));
 
         this.world.Documents = new DocumentsStatus(true, [], 0);
         await this.world.RaiseAsync(new CaseEvent(CaseEventKind.DocumentReviewed));
-        Assert.Equal(CaseWorld.CaseId, this.world.EventTarget);
+        Assert.Equal(DocumentsOrchestration.InstanceId(CaseWorld.CaseId, 1), Assert.Single(this.world.Forwarded).InstanceId);
 
         await this.world.BookAsync();
-        Assert.Equal(MedicalOrchestration.InstanceId(CaseWorld.CaseId, 1), this.world.EventTarget);
+        await this.world.RaiseAsync(new CaseEvent(CaseEventKind.MedicalResult) { Result = MedicalResult.Fit, CertificateRef = "CERT-1" });
+        Assert.Equal(MedicalOrchestration.InstanceId(CaseWorld.CaseId, 1), this.world.Forwarded.Last().InstanceId);
+        Assert.Equal(CaseStage.MedicalFit, this.world.Stage);
+        Assert.All(this.world.Stages, s => Assert.Equal(CaseWorld.CaseId, s.EventTarget));
     }
 
     [Fact]
@@ -76,7 +79,8 @@ public sealed class CaseOrchestrationTests : IAsyncLifetime
         await this.world.RaiseAsync(new CaseEvent(CaseEventKind.DocumentReviewed) { DocumentType = DocumentType.Visa });
 
         Assert.Equal(
-            [CaseStage.AwaitingDocuments, CaseStage.DocumentsSentBack, CaseStage.AwaitingDocuments, CaseStage.DocumentsSentBack, CaseStage.DocumentsVerified],
+            [CaseStage.AwaitingDocuments, CaseStage.DocumentsSentBack, CaseStage.AwaitingDocuments, CaseStage.DocumentsSentBack,
+             CaseStage.AwaitingDocuments, CaseStage.DocumentsVerified],
             this.world.StagePath);
         Assert.Equal(2, this.world.Reminders.Count(r => r.Reason == ReminderReason.DocumentsSentBack));
         Assert.Contains(this.world.Cancelled, c => c.Reason == ReminderReason.DocumentsSentBack);
@@ -180,8 +184,8 @@ public sealed class CaseOrchestrationTests : IAsyncLifetime
         }
 
         await this.world.BookAsync();
-        Assert.Equal(MedicalOrchestration.InstanceId(CaseWorld.CaseId, 3), this.world.EventTarget);
         await this.world.RaiseAsync(new CaseEvent(CaseEventKind.MedicalResult) { Result = MedicalResult.NoShow });
+        Assert.Equal(MedicalOrchestration.InstanceId(CaseWorld.CaseId, 3), this.world.Forwarded.Last().InstanceId);
 
         Assert.Equal(CaseStage.Expired, this.world.Stage);
         Assert.Equal(CaseStage.Expired, (await this.world.CompletionAsync()).ReadOutputAs<CaseStage>());
@@ -210,13 +214,14 @@ public sealed class CaseOrchestrationTests : IAsyncLifetime
         await this.world.RaiseAsync(new CaseEvent(CaseEventKind.ClearanceDecided) { Decision = ClearanceDecision.SendBack, Reason = "Contract unsigned" });
 
         Assert.Equal(CaseStage.ClearanceSentBack, this.world.Stage);
-        Assert.Equal(DocumentsOrchestration.InstanceId(CaseWorld.CaseId, 2), this.world.EventTarget);
+        Assert.Equal("Contract unsigned", this.world.Stages.Last().Note);
         Assert.Equal("Contract unsigned", Assert.Single(this.world.Reopened).Reason);
         Assert.Contains(this.world.Sms, s => s.TemplateKey == SmsTemplates.ClearanceSentBack);
         Assert.Contains(this.world.Cancelled, c => c.Reason == ReminderReason.ClearanceOverdue);
 
         this.world.Documents = new DocumentsStatus(true, [], 1);
         await this.world.RaiseAsync(new CaseEvent(CaseEventKind.DocumentReviewed));
+        Assert.Equal(DocumentsOrchestration.InstanceId(CaseWorld.CaseId, 2), this.world.Forwarded.Last().InstanceId);
         Assert.Equal(CaseStage.Insured, this.world.Stage);
 
         await this.world.RaiseAsync(new CaseEvent(CaseEventKind.ClearanceSubmitted) { Arn = "ARN-2" });
@@ -271,12 +276,19 @@ public sealed class CaseOrchestrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_medical_that_expires_while_the_poe_decides_expires_the_case()
+    public async Task A_medical_that_expires_while_the_poe_decides_is_redone_and_the_case_resubmitted()
     {
         await this.world.ToSubmittedAsync();
         await this.world.AdvanceAsync(TimeSpan.FromDays(MedicalRules.ValidityDays));
 
-        Assert.Equal(CaseStage.Expired, this.world.Stage);
+        Assert.Equal(CaseStage.DocumentsVerified, this.world.Stage);
+        Assert.Contains(this.world.Cancelled, c => c.Reason == ReminderReason.ClearanceOverdue);
+        await this.world.BookAsync();
+        await this.world.RaiseAsync(new CaseEvent(CaseEventKind.MedicalResult) { Result = MedicalResult.Fit, CertificateRef = "C2" });
+        Assert.Equal(CaseStage.Insured, this.world.Stage);
+        await this.world.RaiseAsync(new CaseEvent(CaseEventKind.ClearanceSubmitted) { Arn = "ARN-2" });
+        await this.world.RaiseAsync(new CaseEvent(CaseEventKind.ClearanceDecided) { Decision = ClearanceDecision.Grant, EcNumber = "EC-9" });
+        Assert.Equal(CaseStage.Cleared, (await this.world.CompletionAsync()).ReadOutputAs<CaseStage>());
     }
 
     [Fact]
@@ -317,10 +329,22 @@ public sealed class CaseOrchestrationTests : IAsyncLifetime
     public async Task The_custom_status_holds_the_stage_and_the_next_step()
     {
         await this.world.RegisterAsync();
-        var metadata = await this.world.Client.GetInstanceAsync(DocumentsOrchestration.InstanceId(CaseWorld.CaseId, 1), getInputsAndOutputs: true);
+        foreach (string instance in new[] { CaseWorld.CaseId, DocumentsOrchestration.InstanceId(CaseWorld.CaseId, 1) })
+        {
+            var metadata = await this.world.Client.GetInstanceAsync(instance, getInputsAndOutputs: true);
+            var status = metadata!.ReadCustomStatusAs<CaseStatus>();
+            Assert.Equal(CaseStage.AwaitingDocuments, status!.Stage);
+            Assert.Equal("Upload documents at your CSC.", status.NextStep);
+        }
+    }
 
-        var status = metadata!.ReadCustomStatusAs<CaseStatus>();
-        Assert.Equal(CaseStage.AwaitingDocuments, status!.Stage);
-        Assert.Equal("Upload documents at your CSC.", status.NextStep);
+    [Fact]
+    public async Task The_case_custom_status_follows_the_stage_each_phase_ended_in()
+    {
+        await this.world.ToMedicalFitAsync();
+
+        var status = (await this.world.Client.GetInstanceAsync(CaseWorld.CaseId, getInputsAndOutputs: true))!.ReadCustomStatusAs<CaseStatus>();
+        Assert.Equal(CaseStage.MedicalFit, status!.Stage);
+        Assert.Equal("Your CSC will request insurance.", status.NextStep);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Emigrate.Activities;
 using Emigrate.Domain.Cases;
 using Emigrate.Orchestrations;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,12 +46,31 @@ public sealed class CaseWorld : IAsyncDisposable
 
     public ConcurrentQueue<ReopenDocuments> Reopened { get; } = new();
 
+    public ConcurrentQueue<ForwardedEvent> Forwarded { get; } = new();
+
     /// <summary>What the documents table would say; tests change it before raising the event that announces it.</summary>
     public DocumentsStatus Documents { get; set; } = new(false, [], 0);
 
     public CaseStage Stage => this.Stages.Last().Stage;
 
     public string EventTarget => this.Stages.LastOrDefault()?.EventTarget ?? CaseId;
+
+    private Pause? pause;
+    private int statusReads;
+
+    /// <summary>How often a documents phase read the documents table.</summary>
+    public int StatusReads => Volatile.Read(ref this.statusReads);
+
+    /// <summary>
+    /// Holds the next activity whose input matches until <see cref="Pause.Release"/>: the case stands still at that
+    /// exact moment while a test raises events. Do not wait for idle while paused (the held activity is busy).
+    /// </summary>
+    public Pause PauseAt(Func<object, bool> when)
+    {
+        var next = new Pause(when, this.timeout.Token);
+        this.pause = next;
+        return next;
+    }
 
     public IReadOnlyList<CaseStage> StagePath => this.Stages.Select(s => s.Stage).ToList();
 
@@ -66,12 +86,25 @@ public sealed class CaseWorld : IAsyncDisposable
                 .AddOrchestrator<CaseStart, CaseStage>(CaseOrchestration.Name, (c, i) => CaseOrchestration.RunAsync(c, i!))
                 .AddOrchestrator<DocumentsInput, PhaseOutcome>(DocumentsOrchestration.Name, (c, i) => DocumentsOrchestration.RunAsync(c, i!))
                 .AddOrchestrator<MedicalInput, PhaseOutcome>(MedicalOrchestration.Name, (c, i) => MedicalOrchestration.RunAsync(c, i!))
-                .AddActivity<StageChange>(CaseActivityNames.RecordStage, (_, x) => Record(world!.Stages, x!))
-                .AddActivity<string, DocumentsStatus>(CaseActivityNames.GetDocumentsStatus, (_, _) => Task.FromResult(world!.Documents))
-                .AddActivity<ReopenDocuments>(CaseActivityNames.ReopenDocuments, (_, x) => Record(world!.Reopened, x!))
-                .AddActivity<ReminderRequest>(CaseActivityNames.ScheduleReminder, (_, x) => Record(world!.Reminders, x!))
-                .AddActivity<ReminderCancellation>(CaseActivityNames.CancelReminders, (_, x) => Record(world!.Cancelled, x!))
-                .AddActivity<CaseSms>(CaseActivityNames.SendSms, (_, x) => Record(world!.Sms, x!)))
+                .AddActivity<StageChange>(CaseActivityNames.RecordStage, (_, x) => world!.RecordAsync(world.Stages, x!))
+                .AddActivity<string, DocumentsStatus>(CaseActivityNames.GetDocumentsStatus, async (_, x) =>
+                {
+                    // Read, then pause: a test can change the table after the phase has read it.
+                    DocumentsStatus read = world!.Documents;
+                    Interlocked.Increment(ref world.statusReads);
+                    await world.PauseIfAsync(new StatusRead(x!));
+                    return read;
+                })
+                .AddActivity<ReopenDocuments>(CaseActivityNames.ReopenDocuments, (_, x) => world!.RecordAsync(world.Reopened, x!))
+                .AddActivity<ReminderRequest>(CaseActivityNames.ScheduleReminder, (_, x) => world!.RecordAsync(world.Reminders, x!))
+                .AddActivity<ReminderCancellation>(CaseActivityNames.CancelReminders, (_, x) => world!.RecordAsync(world.Cancelled, x!))
+                .AddActivity<CaseSms>(CaseActivityNames.SendSms, (_, x) => world!.RecordAsync(world.Sms, x!))
+                .AddActivity<ForwardedEvent>(CaseActivityNames.ForwardEvent, async (_, x) =>
+                {
+                    await world!.PauseIfAsync(x!);
+                    await CaseEventForwarding.ForwardAsync(world.Client, x!, CancellationToken.None);
+                    world.Forwarded.Enqueue(x!);
+                }))
             .ConfigureWorker(o =>
             {
                 o.MaxConcurrentOrchestrations = 2;
@@ -86,17 +119,27 @@ public sealed class CaseWorld : IAsyncDisposable
     /// <summary>Registers the case now: documents due in 30 days, clearance due in 200.</summary>
     public async Task RegisterAsync(TimeSpan? clearanceDue = null)
     {
+        await this.StartCaseAsync(clearanceDue);
+        await this.IdleAsync();
+    }
+
+    /// <summary>Starts the case's orchestration without waiting for it to settle.</summary>
+    public async Task StartCaseAsync(TimeSpan? clearanceDue = null)
+    {
         var start = new CaseStart(CaseId, Start, Start.AddDays(30), Start + (clearanceDue ?? TimeSpan.FromDays(200)));
         await this.Client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestration.Name, start, new StartOrchestrationOptions(CaseId), this.timeout.Token);
-        await this.IdleAsync();
     }
 
     /// <summary>Raises the event where the portal would: the instance the case row names.</summary>
     public async Task RaiseAsync(CaseEvent caseEvent)
     {
-        await this.Client.RaiseEventAsync(this.EventTarget, CaseEvents.Name, caseEvent, this.timeout.Token);
+        await this.RaiseNowAsync(caseEvent);
         await this.IdleAsync();
     }
+
+    /// <summary>Raises the event where the portal would, without waiting for the case to settle.</summary>
+    public Task RaiseNowAsync(CaseEvent caseEvent) =>
+        this.Client.RaiseEventAsync(this.EventTarget, CaseEvents.Name, caseEvent, this.timeout.Token);
 
     public Task IdleAsync() => this.backend.WaitForIdleAsync(this.timeout.Token);
 
@@ -147,9 +190,40 @@ public sealed class CaseWorld : IAsyncDisposable
         this.timeout.Dispose();
     }
 
-    private static Task Record<T>(ConcurrentQueue<T> into, T item)
+    private async Task RecordAsync<T>(ConcurrentQueue<T> into, T item)
+        where T : notnull
     {
+        await this.PauseIfAsync(item);
         into.Enqueue(item);
-        return Task.CompletedTask;
+    }
+
+    private async Task PauseIfAsync(object input)
+    {
+        if (this.pause is { } held && held.Matches(input) && Interlocked.CompareExchange(ref this.pause, null, held) == held)
+        {
+            await held.HoldAsync();
+        }
+    }
+
+    /// <summary>A documents phase reading the table of <paramref name="CaseId"/> (what a pause matches on).</summary>
+    public sealed record StatusRead(string CaseId);
+
+    /// <summary>One held activity: <see cref="Reached"/> completes when it is held; <see cref="Release"/> lets it go on.</summary>
+    public sealed class Pause(Func<object, bool> when, CancellationToken timeout)
+    {
+        private readonly TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Reached => this.reached.Task.WaitAsync(timeout);
+
+        public void Release() => this.released.TrySetResult();
+
+        internal bool Matches(object input) => when(input);
+
+        internal async Task HoldAsync()
+        {
+            this.reached.TrySetResult();
+            await this.released.Task.WaitAsync(timeout);
+        }
     }
 }

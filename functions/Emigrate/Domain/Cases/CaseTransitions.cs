@@ -7,9 +7,9 @@ namespace Emigrate.Domain.Cases;
 /// </summary>
 /// <remarks>
 /// Three loops are worth knowing. A medical no-show goes back to <see cref="CaseStage.DocumentsVerified"/> (book
-/// again), at most twice (<c>MedicalRules</c>). A medical that would expire before the clearance deadline is redone
-/// from <see cref="CaseStage.DocumentsVerified"/>, after which an applicant already insured goes straight back to
-/// <see cref="CaseStage.Insured"/>. A PoE send-back is handled in <see cref="CaseStage.ClearanceSentBack"/> itself
+/// again), at most twice (<c>MedicalRules</c>). A medical that expires before clearance is granted (even while the
+/// PoE decides) is redone from <see cref="CaseStage.DocumentsVerified"/>, after which an applicant already insured
+/// goes straight back to <see cref="CaseStage.Insured"/>. A PoE send-back is handled in <see cref="CaseStage.ClearanceSentBack"/> itself
 /// (re-upload and review happen there) and returns to <see cref="CaseStage.Insured"/> for resubmission, or to
 /// <see cref="CaseStage.DocumentsVerified"/> when the medical must be redone.
 /// </remarks>
@@ -35,7 +35,7 @@ public static class CaseTransitions
             [CaseStage.MedicalFit] = [CaseStage.InsuranceRequested, CaseStage.Insured, CaseStage.DocumentsVerified],
             [CaseStage.InsuranceRequested] = [CaseStage.Insured, CaseStage.DocumentsVerified],
             [CaseStage.Insured] = [CaseStage.ClearanceSubmitted, CaseStage.DocumentsVerified],
-            [CaseStage.ClearanceSubmitted] = [CaseStage.Cleared, CaseStage.ClearanceSentBack, CaseStage.ClearanceRejected],
+            [CaseStage.ClearanceSubmitted] = [CaseStage.Cleared, CaseStage.ClearanceSentBack, CaseStage.ClearanceRejected, CaseStage.DocumentsVerified],
             [CaseStage.ClearanceSentBack] = [CaseStage.Insured, CaseStage.DocumentsVerified],
         };
 
