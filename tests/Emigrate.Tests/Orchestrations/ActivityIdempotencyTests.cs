@@ -140,7 +140,7 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite) : IAsyncLif
     {
         var documents = this.services.GetRequiredService<DocumentStore>();
         byte[] pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n%test\n");
-        await documents.UploadAsync(this.caseId, DocumentType.Visa, "application/pdf", pdf, CancellationToken.None);
+        await documents.UploadAsync(this.caseId, DocumentType.Visa, DocumentFormat.Pdf, new MemoryStream(pdf), DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), CancellationToken.None);
         await documents.ReviewAsync(this.caseId, DocumentType.Visa, approve: true, null, CancellationToken.None);
         var reopen = new ReopenDocuments(this.caseId, "Blurred visa");
 
