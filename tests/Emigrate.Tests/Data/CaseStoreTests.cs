@@ -70,6 +70,25 @@ public sealed class CaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_late_rerun_of_an_older_stage_change_does_not_roll_the_case_or_its_lists_back()
+    {
+        var registered = await this.Store.RegisterAsync(Case("K6666666", csc: "csc-late"), CancellationToken.None);
+        var t = DateTimeOffset.UnixEpoch.AddYears(56);
+        var older = new StageChange(registered.CaseId, CaseStage.AwaitingDocuments, t.AddMinutes(1), registered.CaseId, null);
+        var newer = new StageChange(registered.CaseId, CaseStage.DocumentsVerified, t.AddMinutes(2), registered.CaseId, null);
+        await this.Store.RecordStageAsync(older, CancellationToken.None);
+        await this.Store.RecordStageAsync(newer, CancellationToken.None);
+
+        await this.Store.RecordStageAsync(older, CancellationToken.None);
+
+        Assert.Equal(CaseStage.DocumentsVerified, (await this.Store.FindAsync(registered.CaseId, CancellationToken.None))!.Stage);
+        Assert.Contains((await this.Store.ListByCscAsync("csc-late", CaseStage.DocumentsVerified, null, 10, CancellationToken.None)).Items, i => i.CaseId == registered.CaseId);
+        Assert.Empty((await this.Store.ListByCscAsync("csc-late", CaseStage.AwaitingDocuments, null, 10, CancellationToken.None)).Items);
+        Assert.DoesNotContain((await this.Store.ListByPoeAsync("poe-mumbai", CaseStage.AwaitingDocuments, null, 10, CancellationToken.None)).Items, i => i.CaseId == registered.CaseId);
+        Assert.Equal(2, (await this.Store.TimelineAsync(registered.CaseId, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task Case_lists_page_with_continuation_tokens()
     {
         for (int i = 0; i < 5; i++)

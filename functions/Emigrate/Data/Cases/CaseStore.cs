@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using Azure;
 using Emigrate.Domain;
@@ -95,7 +96,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             row["F_" + key] = value;
         }
 
-        await tables.Cases.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        await this.WriteStageRowAsync(row, change.At, cancellationToken);
         var entry = new TableEntity(change.CaseId, change.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + change.Stage.WireName())
         {
             ["Stage"] = change.Stage.WireName(),
@@ -112,13 +113,14 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
         foreach (string owner in new[] { record.CscId, PoePrefix + record.PoeOffice })
         {
-            await tables.ByOwner.UpsertEntityAsync(new TableEntity(owner, change.CaseId) { ["Stage"] = change.Stage.WireName() }, TableUpdateMode.Merge, cancellationToken);
+            // The row's stage, not this change's: a late re-run of an older recording must not roll the lists back.
+            await tables.ByOwner.UpsertEntityAsync(new TableEntity(owner, change.CaseId) { ["Stage"] = record.Stage.WireName() }, TableUpdateMode.Merge, cancellationToken);
         }
 
         if (NullIfEmpty(record.Facts.GetValueOrDefault("InsurerId")) is { } insurer)
         {
             // The insurer's list of requests: written when the request is recorded, kept at the case's stage after.
-            var insurerRow = new TableEntity(InsurerPrefix + insurer, change.CaseId) { ["Stage"] = change.Stage.WireName() };
+            var insurerRow = new TableEntity(InsurerPrefix + insurer, change.CaseId) { ["Stage"] = record.Stage.WireName() };
             if (change.Stage == CaseStage.InsuranceRequested)
             {
                 insurerRow["Name"] = ToSummaryName(record);
@@ -131,6 +133,38 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         if (change.Stage.IsTerminal())
         {
             await this.ReleasePassportAsync(record.PassportNumber, change.CaseId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Merges a stage change into the case row unless a later change is already there. An activity whose lock expired
+    /// can re-run after the orchestration has moved on; without the guard its old stage would overwrite the new one.
+    /// </summary>
+    private async Task WriteStageRowAsync(TableEntity row, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            NullableResponse<TableEntity> current = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            if (!current.HasValue)
+            {
+                await tables.Cases.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+
+            if (current.Value!.GetDateTimeOffset("UpdatedAt") is { } landed && landed > at)
+            {
+                return;
+            }
+
+            try
+            {
+                await tables.Cases.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
+            {
+                // Another writer got in between: read again and decide against what it wrote.
+            }
         }
     }
 
