@@ -10,13 +10,13 @@ namespace Serverless.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Serverless.Bench -- storage|engine [--scale 1.0] [--concurrency 16] [--connection "..."] [--backend azure|memory] [--orchestrations 16] [--activities 32]</c>,
-/// or <c>-- app [--cases 200] [--concurrency 16] [--seed 20000] [--status-callers 4] [--samples 100]</c>.
+/// or <c>-- app [--cases 200] [--concurrency 16] [--seed 5000] [--status-callers 4] [--samples 100]</c>.
 /// Starts its own in-memory Azurite unless a connection string is given.
 /// </summary>
 internal static class BenchmarkCommand
 {
     /// <summary>The app suite's default seed size: a few minutes of seeding here; <c>--seed 100000</c> is the full check.</summary>
-    private const string AppDefaultSeed = "20000";
+    private const string AppDefaultSeed = "5000";
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -59,14 +59,14 @@ internal sealed class AppBenchmark(string connectionString, int cases, int concu
         int largeCases = live.Count;
         if (seedTo > live.Count && live.Count > 0)
         {
-            small = await ScaleQueries.RunAsync(client, keys, live, samples, statusCallers);
+            small = await ScaleQueries.RunAsync(client, keys, live, host.TableRequests, samples, statusCallers);
             var seeder = new CaseSeeder(host.Service<CaseTables>(), host.Service<RegistrationValidator>(), keys.CscId, Math.Max(1, seedTo / SeedPlan.CasesPerCsc), concurrency * 2);
             int toSeed = seedTo - live.Count;
             Console.WriteLine($"Seeding {toSeed:N0} cases straight into the case tables (no orchestration, no documents; ~{SeedPlan.CasesPerCsc} per CSC, 18 states, every stage)…");
             SeedResult seeded = await seeder.SeedAsync(0, toSeed);
             Console.WriteLine($"Seeded {seeded.Cases:N0} cases ({seeded.Rows:N0} rows) in {seeded.Elapsed.TotalSeconds:0.0} s: {seeded.CasesPerSecond:0} cases/s, {seeded.RowsPerSecond:0} rows/s.");
             largeCases = live.Count + seeded.Cases;
-            large = await ScaleQueries.RunAsync(client, keys, live, samples, statusCallers);
+            large = await ScaleQueries.RunAsync(client, keys, live, host.TableRequests, samples, statusCallers);
             Console.WriteLine();
             Console.WriteLine(AppTable.Scale($"Scale check: the same queries with {live.Count} and with {largeCases:N0} cases ({samples} samples each, {statusCallers} callers; lists follow the continuation token up to {ScaleQueries.PagesPerList} pages of 50)", small, live.Count, large, largeCases));
         }

@@ -1,9 +1,14 @@
 using System.Text.Json;
+using Azure.Core;
 using Emigrate;
 using Emigrate.Functions.Portal;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Serverless.Bench.Measurement;
 using Serverless.Functions;
 using Serverless.Functions.Hosting;
+using Serverless.Storage;
+using Serverless.Storage.Tables;
 using Serverless.Testing;
 
 namespace Serverless.Bench.App;
@@ -15,8 +20,9 @@ namespace Serverless.Bench.App;
 /// </summary>
 internal sealed class AppHost : IAsyncDisposable
 {
-    private AppHost(FunctionsApp app, Uri baseAddress, IReadOnlyDictionary<string, string?> settings)
+    private AppHost(FunctionsApp app, Uri baseAddress, IReadOnlyDictionary<string, string?> settings, RequestCounter tableRequests)
     {
+        this.TableRequests = tableRequests;
         this.App = app;
         this.BaseAddress = baseAddress;
         this.Settings = settings;
@@ -25,6 +31,9 @@ internal sealed class AppHost : IAsyncDisposable
     public FunctionsApp App { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Every request the app's own table client sends (the engine has its own clients and is not counted).</summary>
+    public RequestCounter TableRequests { get; }
 
     /// <summary>The demo settings the host runs with (keys, webhook secret).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; }
@@ -45,13 +54,19 @@ internal sealed class AppHost : IAsyncDisposable
         // The bench prints its own table; the app's Information logs would bury it.
         options.Settings["Logging:LogLevel:Default"] = "Warning";
         var builder = FunctionsApplication.CreateBuilder(options);
+
+        // The host registers its table client with TryAdd: this one, the same but counted, is used instead.
+        var tableRequests = new RequestCounter();
+        var tableOptions = new StorageClientOptions();
+        tableOptions.AddPolicy(tableRequests, HttpPipelinePosition.PerRetry);
+        builder.Services.AddSingleton(new TableServiceClient(connectionString, tableOptions));
         builder.ConfigureFunctionsWebApplication();
         builder.AddFunctionsFrom(typeof(RegisterCase).Assembly);
         builder.Services.AddEmigrate(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         FunctionsApp app = builder.Build();
         await app.StartAsync();
-        return new AppHost(app, app.Addresses[0], new Dictionary<string, string?>(options.Settings, StringComparer.OrdinalIgnoreCase));
+        return new AppHost(app, app.Addresses[0], new Dictionary<string, string?>(options.Settings, StringComparer.OrdinalIgnoreCase), tableRequests);
     }
 
     public T Service<T>()

@@ -12,6 +12,9 @@ internal sealed class CallStats
 
     public void Record(string call, long elapsedTicks, bool ok) => this._calls.GetOrAdd(call, _ => new Samples()).Add(elapsedTicks, ok);
 
+    /// <summary>Adds storage requests sent on behalf of <paramref name="call"/>.</summary>
+    public void AddRequests(string call, long requests) => this._calls.GetOrAdd(call, _ => new Samples()).AddRequests(requests);
+
     public Samples this[string call] => this._calls.TryGetValue(call, out Samples? s) ? s : new Samples();
 
     /// <summary>One call type's samples.</summary>
@@ -19,10 +22,16 @@ internal sealed class CallStats
     {
         private readonly ConcurrentQueue<long> _ticks = new();
         private long _failures;
+        private long _requests;
 
         public int Count => this._ticks.Count;
 
         public long Failures => Interlocked.Read(ref this._failures);
+
+        /// <summary>Storage requests per call, when counted.</summary>
+        public double RequestsPerCall => this.Count == 0 ? double.NaN : Interlocked.Read(ref this._requests) / (double)this.Count;
+
+        public void AddRequests(long requests) => Interlocked.Add(ref this._requests, requests);
 
         public void Add(long ticks, bool ok)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Serverless.Bench.Measurement;
 
 namespace Serverless.Bench.App;
 
@@ -24,11 +25,14 @@ internal static class ScaleQueries
     ];
 
     /// <summary>Runs each query <paramref name="samples"/> times from <paramref name="callers"/> callers against the driven cases (the same ones at every scale).</summary>
-    public static async Task<CallStats> RunAsync(AppClient client, DemoKeys keys, LiveCases targets, int samples, int callers)
+    public static async Task<CallStats> RunAsync(AppClient client, DemoKeys keys, LiveCases targets, RequestCounter tableRequests, int samples, int callers)
     {
         var stats = new CallStats();
-        async Task Repeat(Func<Task> query)
+
+        // One query type at a time, so the app's table requests in between are that query's (engine polls are not on this client).
+        async Task Repeat(Func<Task> query, string call)
         {
+            long before = tableRequests.Count;
             int left = samples;
             await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
             {
@@ -37,14 +41,15 @@ internal static class ScaleQueries
                     await query();
                 }
             }));
+            stats.AddRequests(call, tableRequests.Count - before);
         }
 
-        await Repeat(() => ListAsync(client, stats, Calls[0], keys.Csc, null));
-        await Repeat(() => ListAsync(client, stats, Calls[1], keys.Csc, "cleared"));
-        await Repeat(() => ListAsync(client, stats, Calls[2], keys.Csc, "awaitingDocuments"));
-        await Repeat(() => ListAsync(client, stats, Calls[3], keys.Verifier, null));
-        await Repeat(() => ListAsync(client, stats, Calls[4], keys.Verifier, "clearanceSubmitted"));
-        await Repeat(() => client.SendAsync(stats, Calls[5], HttpMethod.Get, $"/api/cases/{targets.Pick()!.Value.CaseId}", keys.Csc));
+        await Repeat(() => ListAsync(client, stats, Calls[0], keys.Csc, null), Calls[0]);
+        await Repeat(() => ListAsync(client, stats, Calls[1], keys.Csc, "cleared"), Calls[1]);
+        await Repeat(() => ListAsync(client, stats, Calls[2], keys.Csc, "awaitingDocuments"), Calls[2]);
+        await Repeat(() => ListAsync(client, stats, Calls[3], keys.Verifier, null), Calls[3]);
+        await Repeat(() => ListAsync(client, stats, Calls[4], keys.Verifier, "clearanceSubmitted"), Calls[4]);
+        await Repeat(() => client.SendAsync(stats, Calls[5], HttpMethod.Get, $"/api/cases/{targets.Pick()!.Value.CaseId}", keys.Csc), Calls[5]);
         await Repeat(async () =>
         {
             var target = targets.Pick()!.Value;
@@ -53,7 +58,7 @@ internal static class ScaleQueries
             {
                 stats.Record(Calls[6] + " (wrong reply)", 0, ok: false);
             }
-        });
+        }, Calls[6]);
         return stats;
     }
 
