@@ -1,4 +1,5 @@
 using System.Globalization;
+using Serverless.Bench.App;
 using Serverless.Bench.Engine;
 using Serverless.Bench.Measurement;
 using Serverless.Bench.Storage;
@@ -8,11 +9,15 @@ using Serverless.Testing;
 namespace Serverless.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Serverless.Bench -- storage|engine [--scale 1.0] [--concurrency 16] [--connection "..."] [--backend azure|memory] [--orchestrations 16] [--activities 32]</c>.
+/// <c>dotnet run -c Release --project bench/Serverless.Bench -- storage|engine [--scale 1.0] [--concurrency 16] [--connection "..."] [--backend azure|memory] [--orchestrations 16] [--activities 32]</c>,
+/// or <c>-- app [--cases 200] [--concurrency 16] [--seed 5000] [--status-callers 4] [--samples 100]</c>.
 /// Starts its own in-memory Azurite unless a connection string is given.
 /// </summary>
 internal static class BenchmarkCommand
 {
+    /// <summary>The app suite's default seed size: about a minute of seeding on Azurite here, where <c>--seed 100000</c> (the figure) takes an hour or more.</summary>
+    private const string AppDefaultSeed = "5000";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "storage";
@@ -36,8 +41,16 @@ internal static class BenchmarkCommand
                     MaxConcurrentActivities = int.Parse(Option(args, "--activities") ?? "32", CultureInfo.InvariantCulture),
                 };
                 return await new EngineBenchmark(connection, EngineBackends.Create(Option(args, "--backend"), connection), worker, concurrency, scale).RunAsync();
+            case "app":
+                return await new AppBenchmark(
+                    connection,
+                    int.Parse(Option(args, "--cases") ?? "200", CultureInfo.InvariantCulture),
+                    concurrency,
+                    int.Parse(Option(args, "--seed") ?? AppDefaultSeed, CultureInfo.InvariantCulture),
+                    int.Parse(Option(args, "--status-callers") ?? "4", CultureInfo.InvariantCulture),
+                    int.Parse(Option(args, "--samples") ?? "100", CultureInfo.InvariantCulture)).RunAsync();
             default:
-                await Console.Error.WriteLineAsync($"Unknown suite '{suite}'. Known: storage, engine.");
+                await Console.Error.WriteLineAsync($"Unknown suite '{suite}'. Known: storage, engine, app.");
                 return 2;
         }
     }
