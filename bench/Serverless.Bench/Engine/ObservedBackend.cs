@@ -15,7 +15,16 @@ internal sealed class ObservedBackend(IOrchestrationBackend inner) : IOrchestrat
     private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> completions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrongBox<int>> commits = new(StringComparer.Ordinal);
 
+    private int completed;
+    private int totalCommits;
+
     public TimeSpan? MaxMessageDelay => inner.MaxMessageDelay;
+
+    /// <summary>How many instances have completed (for traces).</summary>
+    public int CompletedCount => Volatile.Read(ref this.completed);
+
+    /// <summary>How many steps have committed, all instances together (for traces).</summary>
+    public int TotalCommits => Volatile.Read(ref this.totalCommits);
 
     /// <summary>Completes with the <see cref="System.Diagnostics.Stopwatch"/> timestamp of the instance's completing commit.</summary>
     public Task<long> CompletedAsync(string instanceId) => this.Completion(instanceId).Task;
@@ -33,9 +42,13 @@ internal sealed class ObservedBackend(IOrchestrationBackend inner) : IOrchestrat
     {
         await inner.CompleteOrchestrationWorkItemAsync(workItem, commit, cancellationToken);
         Interlocked.Increment(ref this.commits.GetOrAdd(workItem.InstanceId, _ => new StrongBox<int>()).Value);
+        Interlocked.Increment(ref this.totalCommits);
         if (commit.NewEvents.OfType<ExecutionCompletedEvent>().Any(e => e.Status != OrchestrationRuntimeStatus.ContinuedAsNew))
         {
-            this.Completion(workItem.InstanceId).TrySetResult(System.Diagnostics.Stopwatch.GetTimestamp());
+            if (this.Completion(workItem.InstanceId).TrySetResult(System.Diagnostics.Stopwatch.GetTimestamp()))
+            {
+                Interlocked.Increment(ref this.completed);
+            }
         }
     }
 

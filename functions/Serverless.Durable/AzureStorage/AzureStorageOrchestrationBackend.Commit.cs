@@ -41,6 +41,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             lock (this.gate)
             {
                 locked.Session.Record = written;
+                locked.Session.OutstandingActivities += commit.ActivityMessages.Count;
             }
 
             locked.Written = written.State;

@@ -19,12 +19,16 @@ public sealed partial class AzureStorageOrchestrationBackend
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(startMessage);
         await this.EnsureLayoutAsync(cancellationToken);
+
+        // A new id is the common case: try the insert first and read only when the id turns out to be taken.
+        bool read = false;
         while (true)
         {
-            TableEntity? existing = await this.store.ReadRowAsync(state.InstanceId, cancellationToken);
+            TableEntity? existing = read ? await this.store.ReadRowAsync(state.InstanceId, cancellationToken) : null;
             OrchestrationRuntimeStatus? status = existing?.GetString("Status") is { } s ? Enum.Parse<OrchestrationRuntimeStatus>(s) : null;
             if (status is { } current && !current.IsTerminal())
             {
+                await this.ForgetSpeculativeIndexAsync(state, existing!);
                 return false;
             }
 
@@ -39,7 +43,8 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
             catch (WorkItemLockLostException)
             {
-                // Someone else created or replaced it meanwhile: decide again on what is there now.
+                // The id is taken (or someone else created or replaced it meanwhile): decide again on what is there now.
+                read = true;
                 continue;
             }
 
@@ -156,6 +161,25 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         await this.EnsureLayoutAsync(cancellationToken);
         return (await this.store.ReadAsync(instanceId, cancellationToken))?.History ?? [];
+    }
+
+    /// <summary>A create that found the id taken had written its status's index row first: remove it unless the instance's own row claims it.</summary>
+    private async Task ForgetSpeculativeIndexAsync(OrchestrationState state, TableEntity existing)
+    {
+        if (((existing.GetInt32("Indexed") ?? 0) & InstanceRecord.Bit(state.Status)) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await this.store.DeleteIndexAsync(state.InstanceId, state.Status, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        {
+            // A leftover index row is harmless: queries check every hit against the instance row.
+            Log.CleanupFailed(this.logger, state.InstanceId, ex);
+        }
     }
 
     /// <summary>Puts an instance row back as it was before a create whose start message could not be sent.</summary>

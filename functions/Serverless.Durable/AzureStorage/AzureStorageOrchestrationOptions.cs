@@ -41,6 +41,18 @@ public sealed class AzureStorageOrchestrationOptions
     /// <summary>The most orchestration messages held in memory (received, waiting for their instance's next step) before receiving pauses.</summary>
     public int MaxPendingMessages { get; set; } = 10_000;
 
+    /// <summary>
+    /// The most instances this process runs at once (started, not finished, and busy: a step or an activity call under
+    /// way). New top-level instances beyond it wait in memory, their start messages locked, until others finish.
+    /// </summary>
+    /// <remarks>
+    /// Every unfinished instance holds a queue message, and the emulator's queue operations slow down with the number
+    /// of messages it holds: finishing instances in flight before starting more keeps that number falling. Messages to
+    /// running instances and sub-orchestration starts never wait; instances waiting on a timer or an event stop counting
+    /// after a second; and no start waits longer than a quarter of <see cref="OrchestrationLockTimeout"/>.
+    /// </remarks>
+    public int MaxActiveInstances { get; set; } = 64;
+
     /// <summary>The most instances whose state and history are kept in memory between steps (the instance cache).</summary>
     public int MaxCachedInstances { get; set; } = 5_000;
 
@@ -95,6 +107,11 @@ public sealed class AzureStorageOrchestrationOptions
         if (this.MaxInlinePropertyChars is < 1_000 or > 32_000)
         {
             problems.Add($"{nameof(this.MaxInlinePropertyChars)} must be between 1,000 and 32,000.");
+        }
+
+        if (this.MaxActiveInstances < 1)
+        {
+            problems.Add($"{nameof(this.MaxActiveInstances)} must be at least 1.");
         }
 
         if (this.MaxPendingMessages < 32 || this.MaxCachedInstances < 1)
