@@ -178,14 +178,16 @@ public sealed partial class AzureStorageOrchestrationBackend
             return;
         }
 
-        this.activityBuffer.Enqueue(new ActivityDelivery(message with { DequeueCount = (int)received.DequeueCount }, receipt, blob, received.MessageText));
+        var delivery = new ActivityDelivery(message with { DequeueCount = (int)received.DequeueCount }, receipt, blob, received.MessageText);
+        this.heldActivities.TryAdd(delivery, 0);
+        this.activityBuffer.Enqueue(delivery);
         this.activityAvailable.Release();
     }
 
     /// <summary>Deletes an activity call (and its payload blob); one whose lock was lost is left to its new holder.</summary>
     private async Task DeleteActivityAsync(ActivityDelivery delivery)
     {
-        await DeleteQuietlyAsync(delivery.Receipt);
+        await DeleteQuietlyAsync(await this.EndHoldAsync(delivery));
         if (delivery.PayloadBlob is { } blob)
         {
             await this.store.Payloads.DeleteAsync(blob, CancellationToken.None);
@@ -196,7 +198,8 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         try
         {
-            await delivery.Receipt.Queue.UpdateMessageAsync(delivery.Receipt.MessageId, delivery.Receipt.PopReceipt, (string?)null, TimeSpan.Zero, CancellationToken.None);
+            QueueReceipt receipt = await this.EndHoldAsync(delivery);
+            await receipt.Queue.UpdateMessageAsync(receipt.MessageId, receipt.PopReceipt, (string?)null, TimeSpan.Zero, CancellationToken.None);
             this.activityWake.Set();
         }
         catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)

@@ -95,7 +95,10 @@ public sealed partial class AzureStorageOrchestrationBackend
         int indexed = record?.IndexedStatuses ?? 0;
         if (record?.State.Status != state.Status)
         {
-            await this.store.UpsertIndexAsync(state, cancellationToken);
+            // An instance without a row (a sub-orchestration) is created by this commit: its name and creation-day rows too.
+            await Task.WhenAll(
+                this.store.UpsertIndexAsync(state, cancellationToken),
+                record is null ? this.store.UpsertLookupIndexesAsync(state, cancellationToken) : Task.CompletedTask);
             indexed |= InstanceRecord.Bit(state.Status);
         }
 

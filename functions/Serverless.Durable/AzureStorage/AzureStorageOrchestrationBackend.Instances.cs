@@ -34,7 +34,7 @@ public sealed partial class AzureStorageOrchestrationBackend
 
             string commitId = Guid.NewGuid().ToString("N");
             int indexed = (existing?.GetInt32("Indexed") ?? 0) | InstanceRecord.Bit(state.Status);
-            await this.store.UpsertIndexAsync(state, cancellationToken);
+            await Task.WhenAll(this.store.UpsertIndexAsync(state, cancellationToken), this.store.UpsertLookupIndexesAsync(state, cancellationToken));
             (TableEntity row, _) = await this.store.BuildRowAsync(new InstanceRowContent(state, 0, [], [], [], indexed, commitId), null, cancellationToken);
             ETag written;
             try
@@ -65,6 +65,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
 
             this.ForgetCached(state.InstanceId);
+            if (existing is not null)
+            {
+                this.ForgetReplacedLookups(state, existing);
+            }
+
             if (existing?.GetString("ExecutionId") is { } oldExecution && (existing.GetInt32("HistoryRows") ?? 0) > 0)
             {
                 _ = Task.Run(() => this.store.DeleteHistoryAsync(state.InstanceId, oldExecution, CancellationToken.None).ContinueWith(
@@ -150,6 +155,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         this.ForgetCached(instanceId);
         await Task.WhenAll(
             this.store.DeleteIndexesAsync(instanceId, row.GetInt32("Indexed") ?? 0, cancellationToken),
+            this.store.DeleteLookupIndexesAsync(instanceId, row.GetString("Name") ?? string.Empty, row.GetDateTimeOffset("CreatedAt") ?? default, cancellationToken),
             this.store.DeleteHistoryAsync(instanceId, null, cancellationToken),
             this.store.Payloads.DeleteInstanceAsync(instanceId, cancellationToken));
         this.Changed();
@@ -161,6 +167,28 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         await this.EnsureLayoutAsync(cancellationToken);
         return (await this.store.ReadAsync(instanceId, cancellationToken))?.History ?? [];
+    }
+
+    /// <summary>A finished instance was replaced by a new one of the same id: its name and creation-day rows go unless the new one has the same.</summary>
+    private void ForgetReplacedLookups(OrchestrationState state, TableEntity replaced)
+    {
+        string name = replaced.GetString("Name") ?? string.Empty;
+        DateTimeOffset createdAt = replaced.GetDateTimeOffset("CreatedAt") ?? default;
+        var stale = new List<string>();
+        if (!string.Equals(TaskHubLayout.NamePartition(name), TaskHubLayout.NamePartition(state.Name), StringComparison.Ordinal))
+        {
+            stale.Add(TaskHubLayout.NamePartition(name));
+        }
+
+        if (TaskHubLayout.CreatedPartition(createdAt) != TaskHubLayout.CreatedPartition(state.CreatedAt))
+        {
+            stale.Add(TaskHubLayout.CreatedPartition(createdAt));
+        }
+
+        if (stale.Count > 0)
+        {
+            this.RunInBackground(() => Task.WhenAll(stale.Select(p => this.storage.Index.DeleteEntityAsync(p, TaskHubLayout.Key(state.InstanceId), ETag.All, CancellationToken.None))), state.InstanceId);
+        }
     }
 
     /// <summary>A create that found the id taken had written its status's index row first: remove it unless the instance's own row claims it.</summary>

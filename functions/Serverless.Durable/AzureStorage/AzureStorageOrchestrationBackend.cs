@@ -143,7 +143,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
             partition.Wake.Set();
         }
 
-        await Task.WhenAll(new[] { this.leaseLoop, this.activityLoop }.OfType<Task>()).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(new[] { this.leaseLoop, this.activityLoop, this.renewalLoop }.OfType<Task>()).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await Task.WhenAll(this.partitions.Where(p => p.Owned).Select(p => this.ReleasePartitionAsync(p, lost: false, cancellationToken)));
         await this.ReleaseBufferedActivitiesAsync();
         await this.UnregisterWorkerAsync();
@@ -208,6 +208,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
             await this.ManageLeasesOnceAsync(this.stopping.Token);
             this.leaseLoop = Task.Run(() => this.ManageLeasesAsync(this.stopping.Token), CancellationToken.None);
             this.activityLoop = Task.Run(() => this.ReceiveActivitiesAsync(this.stopping.Token), CancellationToken.None);
+            this.renewalLoop = Task.Run(() => this.RenewActivitiesAsync(this.stopping.Token), CancellationToken.None);
             Volatile.Write(ref this.workerStarted, true);
             Log.AzureBackendStarted(this.logger, this.HubName, this.WorkerId, this.layout.PartitionCount);
         }

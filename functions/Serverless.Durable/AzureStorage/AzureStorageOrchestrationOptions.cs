@@ -15,7 +15,11 @@ public sealed class AzureStorageOrchestrationOptions
     /// <summary>How long a received control message stays hidden while its instance's step runs: the orchestration lock timeout.</summary>
     public TimeSpan OrchestrationLockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a received activity call stays hidden while it runs: after this it is delivered again (at least once).</summary>
+    /// <summary>
+    /// How long a received activity call stays hidden without renewal. While this process holds the call (buffered,
+    /// running, or its outcome waiting for the caller's next step) it renews it every third of this, so the call is
+    /// delivered again (at least once) only when its holder died or could not reach the queue.
+    /// </summary>
     public TimeSpan ActivityLockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a partition lease lasts without renewal (15 to 60 seconds); it is renewed every third of it.</summary>
