@@ -11,7 +11,8 @@ namespace Serverless.Durable.AzureStorage;
 /// The hold is renewed while it lasts (see <c>AzureStorageOrchestrationBackend.Renewal.cs</c>), and a renewal changes
 /// the pop receipt: ending the hold waits for a renewal under way, so the delete uses the latest receipt.
 /// </remarks>
-internal sealed class ActivityDelivery(TaskMessage message, QueueReceipt receipt, string? payloadBlob, string text)
+/// <param name="hiddenAt">When the receive that hid it was sent (<see cref="Environment.TickCount64"/>): its invisibility counts from then.</param>
+internal sealed class ActivityDelivery(TaskMessage message, QueueReceipt receipt, string? payloadBlob, string text, long hiddenAt)
 {
     public TaskMessage Message { get; } = message;
 
@@ -26,7 +27,7 @@ internal sealed class ActivityDelivery(TaskMessage message, QueueReceipt receipt
     public QueueReceipt Receipt { get; set; } = receipt;
 
     /// <summary>When the message's invisibility was last set (<see cref="Environment.TickCount64"/>).</summary>
-    public long RenewedAt { get; set; } = Environment.TickCount64;
+    public long RenewedAt { get; set; } = hiddenAt;
 
     /// <summary>Whether the hold has ended (deleted or handed back): no more renewals.</summary>
     public bool Ended { get; set; }

@@ -74,9 +74,14 @@ public sealed partial class AzureStorageOrchestrationBackend
         var locked = (LockedInstance)workItem.BackendData!;
         try
         {
-            if (locked.Expired)
+            lock (locked)
             {
-                throw new WorkItemLockLostException($"The lock on instance '{workItem.InstanceId}' expired before the commit.");
+                if (locked.Expired)
+                {
+                    throw new WorkItemLockLostException($"The lock on instance '{workItem.InstanceId}' expired before the commit.");
+                }
+
+                locked.Committing = true;
             }
 
             if (!this.partitions[locked.Session.Partition].Owned)
@@ -275,12 +280,18 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <summary>The lock timed out on the engine's clock while the step still ran: its messages are handed back for another work item, and its commit will fail.</summary>
     private void Expire(LockedInstance locked)
     {
-        if (Volatile.Read(ref locked.Unlocked) == 1 || this.stopping.IsCancellationRequested)
+        // A commit under way (slow storage) either lands and consumes the messages or fails and hands them back itself:
+        // handing them back now as well would deliver them again beside a commit that consumed them.
+        lock (locked)
         {
-            return;
+            if (Volatile.Read(ref locked.Unlocked) == 1 || this.stopping.IsCancellationRequested || locked.Committing)
+            {
+                return;
+            }
+
+            locked.Expired = true;
         }
 
-        locked.Expired = true;
         if (this.Unlock(locked, evict: true))
         {
             _ = this.ReleaseMessagesAsync(locked.Messages, TimeSpan.Zero);
@@ -320,6 +331,8 @@ public sealed partial class AzureStorageOrchestrationBackend
         public OrchestrationState? Written { get; set; }
 
         public bool Expired { get; set; }
+
+        public bool Committing { get; set; }
     }
 
     private sealed class Expiry(AzureStorageOrchestrationBackend owner, LockedInstance locked)

@@ -25,8 +25,8 @@ public sealed partial class AzureStorageOrchestrationBackend
             try
             {
                 await Task.Delay(period, TimeProvider.System, stoppingToken);
+                // Renewals are not awaited here: one slow answer must not hold up the others' renewals.
                 long now = Environment.TickCount64;
-                var renewals = new List<Task>();
                 foreach (ActivityDelivery delivery in this.heldActivities.Keys)
                 {
                     lock (delivery.Sync)
@@ -34,12 +34,9 @@ public sealed partial class AzureStorageOrchestrationBackend
                         if (!delivery.Ended && delivery.Renewal is not { IsCompleted: false } && now - delivery.RenewedAt >= due)
                         {
                             delivery.Renewal = this.RenewAsync(delivery, lockTimeout);
-                            renewals.Add(delivery.Renewal);
                         }
                     }
                 }
-
-                await Task.WhenAll(renewals);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
