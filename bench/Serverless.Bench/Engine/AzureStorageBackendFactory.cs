@@ -13,6 +13,8 @@ internal sealed class AzureStorageBackendFactory(string connectionString) : IEng
 
     public string Name => "Azure Storage (Azurite)";
 
+    public string ConnectionString => connectionString;
+
     public async Task<IOrchestrationBackend> CreateAsync(string hub, RequestLedger ledger, CancellationToken cancellationToken)
     {
         var options = new AzureStorageOrchestrationOptions

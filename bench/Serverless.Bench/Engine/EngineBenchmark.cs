@@ -16,7 +16,7 @@ internal sealed class EngineBenchmark(string connectionString, IEngineBackendFac
     public async Task<int> RunAsync()
     {
         RawStorageLimits? raw = null;
-        if (factory.Name != "memory")
+        if (factory.Name != "memory" && Environment.GetEnvironmentVariable("BENCH_ONLY") is null)
         {
             raw = await new RawStorageBenchmark(connectionString, concurrency, scale * RawScale).RunAsync();
             Console.WriteLine(ResultTable.Format("Raw Azurite through Serverless.Storage (the limit, this run)", raw.Results));
@@ -26,8 +26,17 @@ internal sealed class EngineBenchmark(string connectionString, IEngineBackendFac
         var log = new WarningLog();
         var scenarios = new EngineScenarios(factory, workerOptions, log, concurrency, TimeSpan.FromMinutes(10));
         var results = new List<EngineResult>();
+        // BENCH_ONLY=<comma-separated 1-based scenario numbers> runs those scenarios alone (for profiling one of them).
+        string? only = Environment.GetEnvironmentVariable("BENCH_ONLY");
+        int index = 0;
         async Task Run(Func<Task<EngineResult>> scenario)
         {
+            index++;
+            if (only is not null && !only.Split(',').Contains(index.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                return;
+            }
+
             EngineResult result = await scenario();
             Console.WriteLine($"  done: {result.Name} in {result.Elapsed.TotalSeconds:0.0} s");
             results.Add(result);

@@ -61,6 +61,7 @@ internal sealed class EngineScenarios(IEngineBackendFactory factory, DurableTask
     private async Task<EngineResult> RunInstancesAsync(string name, string orchestrator, int instances, int input, int activitiesPerInstance)
     {
         await using EngineHost host = await this.StartHostAsync(new BenchTasks());
+        await using EngineTrace? trace = EngineTrace.Start(host, factory);
         using var giveUp = new CancellationTokenSource(giveUpAfter);
         var recorder = new LatencyRecorder(instances);
         var completions = new Task[instances];

@@ -16,13 +16,18 @@ internal sealed class RequestLedger : HttpPipelineSynchronousPolicy
     public const string EmptyReceive = "queue receive (empty)";
 
     private readonly ConcurrentDictionary<string, StrongBox<long>> counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<long>> ticks = new(StringComparer.Ordinal);
 
     public long Total => this.counts.Values.Sum(c => Interlocked.Read(ref c.Value));
 
     public IReadOnlyDictionary<string, long> Snapshot() => this.counts.ToDictionary(p => p.Key, p => Interlocked.Read(ref p.Value.Value), StringComparer.Ordinal);
 
+    /// <summary>Total time spent waiting for responses, by kind, in <see cref="System.Diagnostics.Stopwatch"/> ticks (for traces).</summary>
+    public IReadOnlyDictionary<string, long> TimeSnapshot() => this.ticks.ToDictionary(p => p.Key, p => Interlocked.Read(ref p.Value.Value), StringComparer.Ordinal);
+
     public override void OnSendingRequest(HttpMessage message)
     {
+        message.SetProperty(typeof(RequestLedger), System.Diagnostics.Stopwatch.GetTimestamp());
         // Counted on the response for receives (to tell empty from full); a receive that gets no response still counts.
         if (Kind(message.Request) is not "queue receive")
         {
@@ -32,6 +37,11 @@ internal sealed class RequestLedger : HttpPipelineSynchronousPolicy
 
     public override void OnReceivedResponse(HttpMessage message)
     {
+        if (message.TryGetProperty(typeof(RequestLedger), out object? sent) && sent is long at)
+        {
+            Interlocked.Add(ref this.ticks.GetOrAdd(Kind(message.Request), _ => new StrongBox<long>()).Value, System.Diagnostics.Stopwatch.GetTimestamp() - at);
+        }
+
         if (Kind(message.Request) is "queue receive")
         {
             this.Add(message.Response.Status == 200 && !HasMessages(message.Response) ? EmptyReceive : "queue receive");

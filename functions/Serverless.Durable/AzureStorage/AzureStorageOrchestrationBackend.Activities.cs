@@ -16,8 +16,13 @@ public sealed partial class AzureStorageOrchestrationBackend
     private readonly PollSignal activityDemand = new();
     private readonly ConcurrentQueue<ActivityDelivery> activityBuffer = new();
     private readonly SemaphoreSlim activityAvailable = new(0);
+    /// <summary>How many receive loops serve the work-item queue.</summary>
+    private const int ActivityReceivers = 2;
+
     private int activityWaiters;
     private int activitiesInFlight;
+    private int activitiesRequested;
+    private bool activityBacklog;
 
     /// <inheritdoc/>
     /// <remarks>Calls are received in batches of up to 32, but never more than callers are waiting for: no worker hoards calls others could run.</remarks>
@@ -105,24 +110,39 @@ public sealed partial class AzureStorageOrchestrationBackend
     }
 
     /// <summary>Receives activity calls while callers wait for them, backing off when the queue is empty.</summary>
-    private async Task ReceiveActivitiesAsync(CancellationToken stoppingToken)
+    /// <remarks>Receiver 0 always polls; the others only while the last receive came back full (calls are backed up), so an idle queue costs one poller.</remarks>
+    private async Task ReceiveActivitiesAsync(int receiver, CancellationToken stoppingToken)
     {
         TimeSpan backoff = this.options.MinQueuePollingInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                int wanted = Math.Min(32, Volatile.Read(ref this.activityWaiters) - this.activityAvailable.CurrentCount);
-                if (wanted <= 0)
+                // Calls another receiver is already asking for count as coming.
+                int wanted = Math.Min(32, Volatile.Read(ref this.activityWaiters) - this.activityAvailable.CurrentCount - Volatile.Read(ref this.activitiesRequested));
+                if (wanted <= 0 || (receiver > 0 && !Volatile.Read(ref this.activityBacklog)))
                 {
-                    await this.activityDemand.WaitAsync(this.options.MaxQueuePollingInterval, stoppingToken);
+                    await Pause(receiver, this.activityDemand, this.options.MaxQueuePollingInterval, stoppingToken);
                     continue;
                 }
 
-                QueueMessage[] received = (await this.storage.WorkItems.ReceiveMessagesAsync(wanted, this.options.ActivityLockTimeout, CancellationToken.None)).Value;
+                QueueMessage[] received;
+                long hiddenAt = Environment.TickCount64;
+                Interlocked.Add(ref this.activitiesRequested, wanted);
+                try
+                {
+                    received = (await this.storage.WorkItems.ReceiveMessagesAsync(wanted, this.options.ActivityLockTimeout, CancellationToken.None)).Value;
+                }
+                finally
+                {
+                    Interlocked.Add(ref this.activitiesRequested, -wanted);
+                }
+
+                Volatile.Write(ref this.activityBacklog, received.Length == wanted);
+
                 if (received.Length == 0)
                 {
-                    await this.activityWake.WaitAsync(backoff, stoppingToken);
+                    await Pause(receiver, this.activityWake, backoff, stoppingToken);
                     backoff = backoff * 2 > this.options.MaxQueuePollingInterval ? this.options.MaxQueuePollingInterval : backoff * 2;
                     continue;
                 }
@@ -132,7 +152,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 Interlocked.Increment(ref this.busy);
                 try
                 {
-                    await Task.WhenAll(received.Select(this.AcceptActivityAsync));
+                    await Task.WhenAll(received.Select(m => this.AcceptActivityAsync(m, hiddenAt)));
                 }
                 finally
                 {
@@ -142,7 +162,7 @@ public sealed partial class AzureStorageOrchestrationBackend
 
                 if (received.Length < wanted)
                 {
-                    await this.activityWake.WaitAsync(backoff, stoppingToken);
+                    await Pause(receiver, this.activityWake, backoff, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -157,7 +177,13 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
     }
 
-    private async Task AcceptActivityAsync(QueueMessage received)
+    /// <summary>Receiver 0 waits on the signal; the others take no signal from it (one set wakes one waiter) and look again soon.</summary>
+    private static Task Pause(int receiver, PollSignal signal, TimeSpan timeout, CancellationToken stoppingToken) =>
+        receiver == 0
+            ? (Task)signal.WaitAsync(timeout, stoppingToken)
+            : Task.Delay(timeout < TimeSpan.FromMilliseconds(20) ? timeout : TimeSpan.FromMilliseconds(20), TimeProvider.System, stoppingToken);
+
+    private async Task AcceptActivityAsync(QueueMessage received, long hiddenAt)
     {
         var receipt = new QueueReceipt(this.storage.WorkItems, received.MessageId, received.PopReceipt);
         TaskMessage message;
@@ -178,14 +204,16 @@ public sealed partial class AzureStorageOrchestrationBackend
             return;
         }
 
-        this.activityBuffer.Enqueue(new ActivityDelivery(message with { DequeueCount = (int)received.DequeueCount }, receipt, blob, received.MessageText));
+        var delivery = new ActivityDelivery(message with { DequeueCount = (int)received.DequeueCount }, receipt, blob, received.MessageText, hiddenAt);
+        this.heldActivities.TryAdd(delivery, 0);
+        this.activityBuffer.Enqueue(delivery);
         this.activityAvailable.Release();
     }
 
     /// <summary>Deletes an activity call (and its payload blob); one whose lock was lost is left to its new holder.</summary>
     private async Task DeleteActivityAsync(ActivityDelivery delivery)
     {
-        await DeleteQuietlyAsync(delivery.Receipt);
+        await DeleteQuietlyAsync(await this.EndHoldAsync(delivery));
         if (delivery.PayloadBlob is { } blob)
         {
             await this.store.Payloads.DeleteAsync(blob, CancellationToken.None);
@@ -196,7 +224,8 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         try
         {
-            await delivery.Receipt.Queue.UpdateMessageAsync(delivery.Receipt.MessageId, delivery.Receipt.PopReceipt, (string?)null, TimeSpan.Zero, CancellationToken.None);
+            QueueReceipt receipt = await this.EndHoldAsync(delivery);
+            await receipt.Queue.UpdateMessageAsync(receipt.MessageId, receipt.PopReceipt, (string?)null, TimeSpan.Zero, CancellationToken.None);
             this.activityWake.Set();
         }
         catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)

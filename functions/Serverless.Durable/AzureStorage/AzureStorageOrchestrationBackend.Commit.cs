@@ -27,7 +27,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         InstanceRecord? record = locked.Record;
         string instanceId = locked.Session.InstanceId;
-        if (record is { Outbox.Count: > 0 } && locked.Messages.Any(m => record.OutboxFor.Contains(m.Message.MessageId)))
+        if (record is { Outbox.Count: > 0, OutboxSent: false } && locked.Messages.Any(m => record.OutboxFor.Contains(m.Message.MessageId)))
         {
             Log.OutboxResent(this.logger, instanceId);
             await this.SendOutboxAsync(record.Outbox, cancellationToken);
@@ -35,12 +35,14 @@ public sealed partial class AzureStorageOrchestrationBackend
 
         List<OutboxMessage> outbox = await this.EncodeOutboxAsync(commit, cancellationToken);
         OrchestrationRuntimeStatus? leftStatus = null;
+        InstanceRecord? written = null;
         if (commit.NewState is not null || commit.NewEvents.Count > 0 || commit.ReplacesHistory)
         {
-            InstanceRecord written = await this.WriteInstanceAsync(locked, commit, outbox, cancellationToken);
+            written = await this.WriteInstanceAsync(locked, commit, outbox, cancellationToken);
             lock (this.gate)
             {
                 locked.Session.Record = written;
+                locked.Session.OutstandingActivities += commit.ActivityMessages.Count;
             }
 
             locked.Written = written.State;
@@ -53,6 +55,12 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         await this.SendOutboxAsync(outbox, cancellationToken);
+        if (written is not null)
+        {
+            // Re-sending is for a committer that died before sending; this one did not, so duplicates need no re-send.
+            written.OutboxSent = true;
+        }
+
         await this.CopyToPoisonAsync(locked.Messages, commit.PoisonMessages, cancellationToken);
         if (locked.Written is { } state)
         {
@@ -94,7 +102,10 @@ public sealed partial class AzureStorageOrchestrationBackend
         int indexed = record?.IndexedStatuses ?? 0;
         if (record?.State.Status != state.Status)
         {
-            await this.store.UpsertIndexAsync(state, cancellationToken);
+            // An instance without a row (a sub-orchestration) is created by this commit: its name and creation-day rows too.
+            await Task.WhenAll(
+                this.store.UpsertIndexAsync(state, cancellationToken),
+                record is null ? this.store.UpsertLookupIndexesAsync(state, cancellationToken) : Task.CompletedTask);
             indexed |= InstanceRecord.Bit(state.Status);
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Serverless.Durable.Backend;
+using Serverless.Durable.History;
 using Serverless.Storage.Queues;
 using Serverless.Storage.Queues.Models;
 
@@ -31,7 +32,10 @@ public sealed partial class AzureStorageOrchestrationBackend
                 QueueMessage[] received = (await partition.Queue.ReceiveMessagesAsync(32, this.options.OrchestrationLockTimeout, CancellationToken.None)).Value;
                 if (received.Length == 0)
                 {
-                    await partition.Wake.WaitAsync(backoff, ownership);
+                    // An instance that just went to wait for an event (or a timer, or another instance) is likely to get it
+                    // soon: poll briskly for a while rather than let the back-off add up to a second to its latency.
+                    bool hot = Environment.TickCount64 < Volatile.Read(ref partition.HotUntilTicks);
+                    await partition.Wake.WaitAsync(hot && backoff > HotPollingInterval ? HotPollingInterval : backoff, ownership);
                     backoff = backoff * 2 > this.options.MaxQueuePollingInterval ? this.options.MaxQueuePollingInterval : backoff * 2;
                     continue;
                 }
@@ -65,6 +69,12 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
         }
     }
+
+    /// <summary>How long a partition is polled briskly after one of its instances went to wait on something other than an activity.</summary>
+    private static readonly TimeSpan HotWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>The polling interval while a partition is hot.</summary>
+    private static readonly TimeSpan HotPollingInterval = TimeSpan.FromMilliseconds(20);
 
     private async Task AcceptControlMessageAsync(ControlPartition partition, QueueMessage received)
     {
@@ -131,12 +141,21 @@ public sealed partial class AzureStorageOrchestrationBackend
 
             session.Pending.Add(message);
             this.pendingMessages++;
+            if (message.Message.Event is TaskCompletedEvent or TaskFailedEvent && session.OutstandingActivities > 0)
+            {
+                session.OutstandingActivities--;
+            }
+
             if (session.InFlight || session.Queued)
             {
                 return;
             }
 
             session.Queued = true;
+            if (this.WaitForAdmissionLocked(session))
+            {
+                return;
+            }
         }
 
         this.ready.Writer.TryWrite(session);
@@ -157,6 +176,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 if (!session.InFlight)
                 {
                     this.sessions.Remove(session.InstanceId);
+                    this.DeactivateLocked(session);
                 }
             }
         }

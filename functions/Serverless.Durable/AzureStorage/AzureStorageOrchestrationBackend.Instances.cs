@@ -19,18 +19,22 @@ public sealed partial class AzureStorageOrchestrationBackend
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(startMessage);
         await this.EnsureLayoutAsync(cancellationToken);
+
+        // A new id is the common case: try the insert first and read only when the id turns out to be taken.
+        bool read = false;
         while (true)
         {
-            TableEntity? existing = await this.store.ReadRowAsync(state.InstanceId, cancellationToken);
+            TableEntity? existing = read ? await this.store.ReadRowAsync(state.InstanceId, cancellationToken) : null;
             OrchestrationRuntimeStatus? status = existing?.GetString("Status") is { } s ? Enum.Parse<OrchestrationRuntimeStatus>(s) : null;
             if (status is { } current && !current.IsTerminal())
             {
+                await this.ForgetSpeculativeIndexAsync(state, existing!);
                 return false;
             }
 
             string commitId = Guid.NewGuid().ToString("N");
             int indexed = (existing?.GetInt32("Indexed") ?? 0) | InstanceRecord.Bit(state.Status);
-            await this.store.UpsertIndexAsync(state, cancellationToken);
+            await Task.WhenAll(this.store.UpsertIndexAsync(state, cancellationToken), this.store.UpsertLookupIndexesAsync(state, cancellationToken));
             (TableEntity row, _) = await this.store.BuildRowAsync(new InstanceRowContent(state, 0, [], [], [], indexed, commitId), null, cancellationToken);
             ETag written;
             try
@@ -39,7 +43,8 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
             catch (WorkItemLockLostException)
             {
-                // Someone else created or replaced it meanwhile: decide again on what is there now.
+                // The id is taken (or someone else created or replaced it meanwhile): decide again on what is there now.
+                read = true;
                 continue;
             }
 
@@ -60,6 +65,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
 
             this.ForgetCached(state.InstanceId);
+            if (existing is not null)
+            {
+                this.ForgetReplacedLookups(state, existing);
+            }
+
             if (existing?.GetString("ExecutionId") is { } oldExecution && (existing.GetInt32("HistoryRows") ?? 0) > 0)
             {
                 _ = Task.Run(() => this.store.DeleteHistoryAsync(state.InstanceId, oldExecution, CancellationToken.None).ContinueWith(
@@ -145,6 +155,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         this.ForgetCached(instanceId);
         await Task.WhenAll(
             this.store.DeleteIndexesAsync(instanceId, row.GetInt32("Indexed") ?? 0, cancellationToken),
+            this.store.DeleteLookupIndexesAsync(instanceId, row.GetString("Name") ?? string.Empty, row.GetDateTimeOffset("CreatedAt") ?? default, cancellationToken),
             this.store.DeleteHistoryAsync(instanceId, null, cancellationToken),
             this.store.Payloads.DeleteInstanceAsync(instanceId, cancellationToken));
         this.Changed();
@@ -156,6 +167,47 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         await this.EnsureLayoutAsync(cancellationToken);
         return (await this.store.ReadAsync(instanceId, cancellationToken))?.History ?? [];
+    }
+
+    /// <summary>A finished instance was replaced by a new one of the same id: its name and creation-day rows go unless the new one has the same.</summary>
+    private void ForgetReplacedLookups(OrchestrationState state, TableEntity replaced)
+    {
+        string name = replaced.GetString("Name") ?? string.Empty;
+        DateTimeOffset createdAt = replaced.GetDateTimeOffset("CreatedAt") ?? default;
+        var stale = new List<string>();
+        if (!string.Equals(TaskHubLayout.NamePartition(name), TaskHubLayout.NamePartition(state.Name), StringComparison.Ordinal))
+        {
+            stale.Add(TaskHubLayout.NamePartition(name));
+        }
+
+        if (TaskHubLayout.CreatedPartition(createdAt) != TaskHubLayout.CreatedPartition(state.CreatedAt))
+        {
+            stale.Add(TaskHubLayout.CreatedPartition(createdAt));
+        }
+
+        if (stale.Count > 0)
+        {
+            this.RunInBackground(() => Task.WhenAll(stale.Select(p => this.storage.Index.DeleteEntityAsync(p, TaskHubLayout.Key(state.InstanceId), ETag.All, CancellationToken.None))), state.InstanceId);
+        }
+    }
+
+    /// <summary>A create that found the id taken had written its status's index row first: remove it unless the instance's own row claims it.</summary>
+    private async Task ForgetSpeculativeIndexAsync(OrchestrationState state, TableEntity existing)
+    {
+        if (((existing.GetInt32("Indexed") ?? 0) & InstanceRecord.Bit(state.Status)) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await this.store.DeleteIndexAsync(state.InstanceId, state.Status, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        {
+            // A leftover index row is harmless: queries check every hit against the instance row.
+            Log.CleanupFailed(this.logger, state.InstanceId, ex);
+        }
     }
 
     /// <summary>Puts an instance row back as it was before a create whose start message could not be sent.</summary>

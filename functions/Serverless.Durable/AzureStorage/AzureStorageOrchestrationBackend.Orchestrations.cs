@@ -74,9 +74,14 @@ public sealed partial class AzureStorageOrchestrationBackend
         var locked = (LockedInstance)workItem.BackendData!;
         try
         {
-            if (locked.Expired)
+            lock (locked)
             {
-                throw new WorkItemLockLostException($"The lock on instance '{workItem.InstanceId}' expired before the commit.");
+                if (locked.Expired)
+                {
+                    throw new WorkItemLockLostException($"The lock on instance '{workItem.InstanceId}' expired before the commit.");
+                }
+
+                locked.Committing = true;
             }
 
             if (!this.partitions[locked.Session.Partition].Owned)
@@ -148,20 +153,43 @@ public sealed partial class AzureStorageOrchestrationBackend
 
     private async Task<InstanceSession?> NextReadySessionAsync(CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(this.options.MaxQueuePollingInterval * 5);
-        try
+        long deadline = Environment.TickCount64 + (long)(this.options.MaxQueuePollingInterval * 5).TotalMilliseconds;
+        while (true)
         {
-            return await this.ready.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (ChannelClosedException)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return null;
+            List<InstanceSession>? admitted;
+            bool waiting;
+            lock (this.gate)
+            {
+                admitted = this.AdmitLocked();
+                waiting = this.admissions.Count > 0;
+            }
+
+            this.Ready(admitted);
+            long left = deadline - Environment.TickCount64;
+            if (left <= 0)
+            {
+                return this.ready.Reader.TryRead(out InstanceSession? last) ? last : null;
+            }
+
+            // While starts wait for admission, look again soon: instances going idle free their places without a signal.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMilliseconds(waiting ? Math.Min(100, left) : left));
+            try
+            {
+                return await this.ready.Reader.ReadAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (!waiting)
+                {
+                    return null;
+                }
+            }
+            catch (ChannelClosedException)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return null;
+            }
         }
     }
 
@@ -178,6 +206,7 @@ public sealed partial class AzureStorageOrchestrationBackend
 
             session.InFlight = true;
             session.LastUsed = Environment.TickCount64;
+            this.ActivateLocked(session);
             List<InboundMessage> taken = [.. session.Pending];
             session.Pending.Clear();
             this.pendingMessages -= taken.Count;
@@ -198,9 +227,21 @@ public sealed partial class AzureStorageOrchestrationBackend
 
         InstanceSession session = locked.Session;
         bool requeue = false;
+        List<InstanceSession>? admitted;
         lock (this.gate)
         {
             session.InFlight = false;
+            session.LastUsed = Environment.TickCount64;
+            if (session.Record?.State.Status.IsTerminal() == true)
+            {
+                session.OutstandingActivities = 0;
+                this.DeactivateLocked(session);
+            }
+            else if (!evict && session.Record is not null && session.OutstandingActivities == 0)
+            {
+                Volatile.Write(ref this.partitions[session.Partition].HotUntilTicks, session.LastUsed + (long)HotWindow.TotalMilliseconds);
+            }
+
             if (evict || session.Record?.State.Status.IsTerminal() == true)
             {
                 session.Record = null;
@@ -214,12 +255,15 @@ public sealed partial class AzureStorageOrchestrationBackend
             else if (session.Pending.Count == 0 && session.Record is null && this.sessions.GetValueOrDefault(session.InstanceId) == session)
             {
                 this.sessions.Remove(session.InstanceId);
+                this.DeactivateLocked(session);
             }
 
             if (this.sessions.Count > this.options.MaxCachedInstances)
             {
                 this.TrimCacheLocked();
             }
+
+            admitted = this.AdmitLocked();
         }
 
         this.partitions[session.Partition].Exit();
@@ -228,18 +272,26 @@ public sealed partial class AzureStorageOrchestrationBackend
             this.ready.Writer.TryWrite(session);
         }
 
+        this.Ready(admitted);
+
         return true;
     }
 
     /// <summary>The lock timed out on the engine's clock while the step still ran: its messages are handed back for another work item, and its commit will fail.</summary>
     private void Expire(LockedInstance locked)
     {
-        if (Volatile.Read(ref locked.Unlocked) == 1 || this.stopping.IsCancellationRequested)
+        // A commit under way (slow storage) either lands and consumes the messages or fails and hands them back itself:
+        // handing them back now as well would deliver them again beside a commit that consumed them.
+        lock (locked)
         {
-            return;
+            if (Volatile.Read(ref locked.Unlocked) == 1 || this.stopping.IsCancellationRequested || locked.Committing)
+            {
+                return;
+            }
+
+            locked.Expired = true;
         }
 
-        locked.Expired = true;
         if (this.Unlock(locked, evict: true))
         {
             _ = this.ReleaseMessagesAsync(locked.Messages, TimeSpan.Zero);
@@ -256,6 +308,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             .ToList())
         {
             this.sessions.Remove(idle.InstanceId);
+            this.DeactivateLocked(idle);
         }
     }
 
@@ -278,6 +331,8 @@ public sealed partial class AzureStorageOrchestrationBackend
         public OrchestrationState? Written { get; set; }
 
         public bool Expired { get; set; }
+
+        public bool Committing { get; set; }
     }
 
     private sealed class Expiry(AzureStorageOrchestrationBackend owner, LockedInstance locked)

@@ -14,17 +14,47 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <para>With statuses: one range query per status on that status's index partition (same bounds and filters), merged
     /// in key order; each hit of the page is then read from the instances table and checked, since an index row can be a
     /// leftover of a status the instance has left. A page may then hold fewer states than the page size.</para>
-    /// <para>A query by creation time or name alone reads the whole instances table server-side: give a status or a prefix to narrow it.</para>
+    /// <para>Without statuses or a prefix, a name is served the same way from its name index partition, and a creation
+    /// range (with a start) from the creation-day partitions it spans (at most <see cref="MaxCreatedDays"/> of them).
+    /// Only a query without any of these (or by an end of creation alone) reads the instances table from its start.</para>
     /// </remarks>
     public async Task<InstanceQueryPage> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
         await this.EnsureLayoutAsync(cancellationToken);
-        return query.Statuses is { Count: > 0 } statuses
-            ? await this.QueryByStatusAsync(query, statuses, cancellationToken)
-            : await this.QueryInstancesTableAsync(query, cancellationToken);
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            return await this.QueryIndexAsync(query, [.. statuses.Distinct().Select(TaskHubLayout.StatusPartition)], s => statuses.Contains(s.Status), cancellationToken);
+        }
+
+        if (string.IsNullOrEmpty(query.InstanceIdPrefix) && query.Name is { } name)
+        {
+            return await this.QueryIndexAsync(query, [TaskHubLayout.NamePartition(name)], _ => true, cancellationToken);
+        }
+
+        if (string.IsNullOrEmpty(query.InstanceIdPrefix) && query.CreatedFrom is { } from)
+        {
+            DateTime first = from.UtcDateTime.Date;
+            DateTime last = (query.CreatedTo ?? this.clock.GetUtcNow().AddDays(1)).UtcDateTime.Date;
+            int days = (int)Math.Min((last - first).TotalDays + 1, int.MaxValue);
+            if (days <= 0)
+            {
+                return new InstanceQueryPage([], null);
+            }
+
+            if (days <= MaxCreatedDays)
+            {
+                string[] partitions = [.. Enumerable.Range(0, days).Select(d => TaskHubLayout.CreatedPartition(new DateTimeOffset(first.AddDays(d), TimeSpan.Zero)))];
+                return await this.QueryIndexAsync(query, partitions, _ => true, cancellationToken);
+            }
+        }
+
+        return await this.QueryInstancesTableAsync(query, cancellationToken);
     }
+
+    /// <summary>The most creation-day partitions a creation-range query reads; a longer range reads the instances table.</summary>
+    private const int MaxCreatedDays = 366;
 
     private async Task<InstanceQueryPage> QueryInstancesTableAsync(InstanceQuery query, CancellationToken cancellationToken)
     {
@@ -39,19 +69,20 @@ public sealed partial class AzureStorageOrchestrationBackend
         return new InstanceQueryPage(states, rows.Count > query.PageSize ? rows[query.PageSize - 1].PartitionKey : null);
     }
 
-    private async Task<InstanceQueryPage> QueryByStatusAsync(InstanceQuery query, IReadOnlyCollection<OrchestrationRuntimeStatus> statuses, CancellationToken cancellationToken)
+    /// <summary>Range queries on index partitions (rows keyed by instance key), merged in key order; each hit is then read and checked.</summary>
+    private async Task<InstanceQueryPage> QueryIndexAsync(InstanceQuery query, IReadOnlyList<string> partitions, Func<OrchestrationState, bool> check, CancellationToken cancellationToken)
     {
         string bounds = Filter("RowKey", query);
-        List<TableEntity>[] perStatus = await Task.WhenAll(statuses.Distinct().Select(status =>
+        List<TableEntity>[] perPartition = await Task.WhenAll(partitions.Select(partition =>
         {
-            string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TaskHubLayout.StatusPartition(status)}") + " and " + bounds;
+            string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + " and " + bounds;
             return FirstAsync(this.storage.Index, filter, query.PageSize + 1, ["PartitionKey", "RowKey"], cancellationToken);
         }));
-        List<string> keys = [.. perStatus.SelectMany(rows => rows.Select(r => r.RowKey)).Distinct().Order(StringComparer.Ordinal).Take(query.PageSize + 1)];
+        List<string> keys = [.. perPartition.SelectMany(rows => rows.Select(r => r.RowKey)).Distinct().Order(StringComparer.Ordinal).Take(query.PageSize + 1)];
         List<string> page = [.. keys.Take(query.PageSize)];
         OrchestrationState?[] states = await Task.WhenAll(page.Select(key =>
             this.store.ReadStateAsync(TaskHubLayout.InstanceIdOf(key), query.FetchInputsAndOutputs, cancellationToken)));
-        List<OrchestrationState> matching = [.. states.OfType<OrchestrationState>().Where(s => statuses.Contains(s.Status) && Matches(query, s))];
+        List<OrchestrationState> matching = [.. states.OfType<OrchestrationState>().Where(s => check(s) && Matches(query, s))];
         return new InstanceQueryPage(matching, keys.Count > query.PageSize ? page[^1] : null);
     }
 

@@ -143,7 +143,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
             partition.Wake.Set();
         }
 
-        await Task.WhenAll(new[] { this.leaseLoop, this.activityLoop }.OfType<Task>()).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(new[] { this.leaseLoop, this.activityLoop, this.renewalLoop }.OfType<Task>()).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await Task.WhenAll(this.partitions.Where(p => p.Owned).Select(p => this.ReleasePartitionAsync(p, lost: false, cancellationToken)));
         await this.ReleaseBufferedActivitiesAsync();
         await this.UnregisterWorkerAsync();
@@ -207,7 +207,9 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
             await this.EnsureLayoutAsync(cancellationToken);
             await this.ManageLeasesOnceAsync(this.stopping.Token);
             this.leaseLoop = Task.Run(() => this.ManageLeasesAsync(this.stopping.Token), CancellationToken.None);
-            this.activityLoop = Task.Run(() => this.ReceiveActivitiesAsync(this.stopping.Token), CancellationToken.None);
+            // Two receivers while calls are backed up, so one receive's round trip does not cap the rate at 32 calls per round trip.
+            this.activityLoop = Task.WhenAll(Enumerable.Range(0, ActivityReceivers).Select(i => Task.Run(() => this.ReceiveActivitiesAsync(i, this.stopping.Token), CancellationToken.None)));
+            this.renewalLoop = Task.Run(() => this.RenewActivitiesAsync(this.stopping.Token), CancellationToken.None);
             Volatile.Write(ref this.workerStarted, true);
             Log.AzureBackendStarted(this.logger, this.HubName, this.WorkerId, this.layout.PartitionCount);
         }

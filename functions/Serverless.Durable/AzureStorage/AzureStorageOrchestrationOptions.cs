@@ -15,7 +15,11 @@ public sealed class AzureStorageOrchestrationOptions
     /// <summary>How long a received control message stays hidden while its instance's step runs: the orchestration lock timeout.</summary>
     public TimeSpan OrchestrationLockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a received activity call stays hidden while it runs: after this it is delivered again (at least once).</summary>
+    /// <summary>
+    /// How long a received activity call stays hidden without renewal. While this process holds the call (buffered,
+    /// running, or its outcome waiting for the caller's next step) it renews it every third of this, so the call is
+    /// delivered again (at least once) only when its holder died or could not reach the queue.
+    /// </summary>
     public TimeSpan ActivityLockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a partition lease lasts without renewal (15 to 60 seconds); it is renewed every third of it.</summary>
@@ -40,6 +44,18 @@ public sealed class AzureStorageOrchestrationOptions
 
     /// <summary>The most orchestration messages held in memory (received, waiting for their instance's next step) before receiving pauses.</summary>
     public int MaxPendingMessages { get; set; } = 10_000;
+
+    /// <summary>
+    /// The most instances this process runs at once (started, not finished, and busy: a step or an activity call under
+    /// way). New top-level instances beyond it wait in memory, their start messages locked, until others finish.
+    /// </summary>
+    /// <remarks>
+    /// Every unfinished instance holds a queue message, and the emulator's queue operations slow down with the number
+    /// of messages it holds: finishing instances in flight before starting more keeps that number falling. Messages to
+    /// running instances and sub-orchestration starts never wait; instances waiting on a timer or an event stop counting
+    /// after a second; and no start waits longer than a quarter of <see cref="OrchestrationLockTimeout"/>.
+    /// </remarks>
+    public int MaxActiveInstances { get; set; } = 64;
 
     /// <summary>The most instances whose state and history are kept in memory between steps (the instance cache).</summary>
     public int MaxCachedInstances { get; set; } = 5_000;
@@ -95,6 +111,11 @@ public sealed class AzureStorageOrchestrationOptions
         if (this.MaxInlinePropertyChars is < 1_000 or > 32_000)
         {
             problems.Add($"{nameof(this.MaxInlinePropertyChars)} must be between 1,000 and 32,000.");
+        }
+
+        if (this.MaxActiveInstances < 1)
+        {
+            problems.Add($"{nameof(this.MaxActiveInstances)} must be at least 1.");
         }
 
         if (this.MaxPendingMessages < 32 || this.MaxCachedInstances < 1)

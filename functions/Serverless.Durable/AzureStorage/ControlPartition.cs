@@ -24,6 +24,11 @@ internal sealed class ControlPartition(int index, QueueClient queue, BlobClient 
 
     public PollSignal Wake { get; } = new();
 
+#pragma warning disable SA1401 // Volatile needs a field.
+    /// <summary>Until when (<see cref="Environment.TickCount64"/>) the poller stays brisk: an instance here just went to wait for a message from outside.</summary>
+    public long HotUntilTicks;
+#pragma warning restore SA1401
+
     /// <summary>Work items of this partition's instances now locked in this process.</summary>
     public int InFlight => Volatile.Read(ref this.inFlight);
 

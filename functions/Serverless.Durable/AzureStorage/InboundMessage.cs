@@ -24,10 +24,3 @@ internal sealed class InboundMessage
 /// <param name="MessageId">The queue's message id.</param>
 /// <param name="PopReceipt">The latest pop receipt.</param>
 internal sealed record QueueReceipt(QueueClient Queue, string MessageId, string PopReceipt);
-
-/// <summary>A received activity call.</summary>
-/// <param name="Message">The call.</param>
-/// <param name="Receipt">Its queue message.</param>
-/// <param name="PayloadBlob">Its payload blob, if large.</param>
-/// <param name="Text">Its queue text, for a copy to the poison queue.</param>
-internal sealed record ActivityDelivery(TaskMessage Message, QueueReceipt Receipt, string? PayloadBlob, string Text);

@@ -37,6 +37,10 @@ internal sealed class InstanceRecord
     /// <summary>The id of the commit (or create) that wrote the row: recognises one's own write after a retried request.</summary>
     public string? CommitId { get; init; }
 
+    /// <summary>Whether this process wrote the record and saw its outbox sent: a consumed message that comes back is then a mere duplicate.</summary>
+    /// <remarks>False for a record read from the table: its committer (maybe another process) may have died before sending.</remarks>
+    public bool OutboxSent { get; set; }
+
     /// <summary>The payload blobs the row refers to by property (input, output, custom status, failure, outbox): reused while the value is unchanged, deleted once replaced.</summary>
     public IReadOnlyDictionary<string, string> Blobs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

@@ -20,4 +20,15 @@ internal sealed class InstanceSession(string instanceId, int partition)
     public InstanceRecord? Record { get; set; }
 
     public long LastUsed { get; set; }
+
+    /// <summary>Whether the instance counts against <see cref="AzureStorageOrchestrationOptions.MaxActiveInstances"/>.</summary>
+    public bool Active { get; set; }
+
+    /// <summary>Whether the session waits for admission (a new top-level instance while too many are active).</summary>
+    public bool Waiting { get; set; }
+
+    public long WaitingSince { get; set; }
+
+    /// <summary>Activity calls its commits sent whose outcomes have not arrived: an instance waiting on them is busy, not idle.</summary>
+    public int OutstandingActivities { get; set; }
 }

@@ -18,6 +18,20 @@ internal sealed partial class InstanceStore
         await storage.Index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Writes the name and creation-day index rows of a new instance (a row = instance key, with the name and creation time to filter on).</summary>
+    /// <remarks>An instance's name and creation time never change, so these rows are written once, when it is created, and deleted by purge.</remarks>
+    public Task UpsertLookupIndexesAsync(OrchestrationState state, CancellationToken cancellationToken) =>
+        Task.WhenAll(new[] { TaskHubLayout.NamePartition(state.Name), TaskHubLayout.CreatedPartition(state.CreatedAt) }.Select(partition =>
+            storage.Index.UpsertEntityAsync(
+                new TableEntity(partition, TaskHubLayout.Key(state.InstanceId)) { ["NameKey"] = state.Name.ToUpperInvariant(), ["CreatedAt"] = state.CreatedAt },
+                TableUpdateMode.Replace,
+                cancellationToken)));
+
+    /// <summary>Deletes the name and creation-day index rows of an instance; missing rows are fine.</summary>
+    public Task DeleteLookupIndexesAsync(string instanceId, string name, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
+        Task.WhenAll(new[] { TaskHubLayout.NamePartition(name), TaskHubLayout.CreatedPartition(createdAt) }.Select(partition =>
+            storage.Index.DeleteEntityAsync(partition, TaskHubLayout.Key(instanceId), ETag.All, cancellationToken)));
+
     /// <summary>Deletes the status index row of an instance for one status; a missing row is fine.</summary>
     public async Task DeleteIndexAsync(string instanceId, OrchestrationRuntimeStatus status, CancellationToken cancellationToken) =>
         await storage.Index.DeleteEntityAsync(TaskHubLayout.StatusPartition(status), TaskHubLayout.Key(instanceId), ETag.All, cancellationToken);

@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 221, Level = LogLevel.Warning, Message = "Releasing message {MessageId} of instance {InstanceId} failed; it comes back when its lock expires")]
     public static partial void ReleaseFailed(ILogger logger, string messageId, string instanceId, Exception exception);
+
+    [LoggerMessage(EventId = 222, Level = LogLevel.Warning, Message = "The hold on activity call {MessageId} of instance {InstanceId} ran out before it was renewed; the call may run again")]
+    public static partial void ActivityLockLost(ILogger logger, string messageId, string instanceId, Exception exception);
 }

@@ -129,6 +129,12 @@ internal sealed partial class TaskHubLayout
     public static string HistoryRowKey(string executionId, int sequence) =>
         executionId + ":" + sequence.ToString("D6", CultureInfo.InvariantCulture);
 
+    /// <summary>The partition key of the name index rows of one orchestrator name (upper-cased, escaped like an instance key).</summary>
+    public static string NamePartition(string name) => "n-" + Key(name.ToUpperInvariant());
+
+    /// <summary>The partition key of the creation index rows of one UTC day.</summary>
+    public static string CreatedPartition(DateTimeOffset createdAt) => "c-" + createdAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
     /// <summary>The partition key of the status index rows of one status.</summary>
     public static string StatusPartition(OrchestrationRuntimeStatus status) => "s-" + status.ToString();
 

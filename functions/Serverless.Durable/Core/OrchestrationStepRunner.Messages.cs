@@ -76,6 +76,15 @@ internal sealed partial class OrchestrationStepRunner
             return;
         }
 
+        if (start.Parent is null && (state is null || (state.Status == OrchestrationRuntimeStatus.Pending && state.ExecutionId != start.ExecutionId)))
+        {
+            // A client writes a top-level instance's state before sending its start, so a start without that state is
+            // left over: its instance was purged (or its creation rolled back, or replaced by a newer one) while the
+            // start waited in a queue, e.g. a scheduled start. Applying it would bring the instance back.
+            this.Drop(message, state is null ? "the instance does not exist (purged)" : $"execution {state.ExecutionId} was created since");
+            return;
+        }
+
         if (step.IsRunning)
         {
             // Another execution of this id is running (e.g. a parent reused a running child's id): refuse, and tell the parent.

@@ -86,9 +86,20 @@ public sealed partial class InMemoryOrchestrationBackend
                 return Task.FromResult(false);
             }
 
+            // Its queued messages go with it; activity calls not running now too (a running one's result is dropped on arrival).
             this.instances.Remove(instanceId);
             this.UnmarkPending(instance);
             this.stateIndex.Remove(instanceId);
+            for (LinkedListNode<ActivityEntry>? node = this.activities.First; node is not null;)
+            {
+                LinkedListNode<ActivityEntry>? next = node.Next;
+                if (node.Value.Message.InstanceId == instanceId && node.Value.LockToken is null)
+                {
+                    this.activities.Remove(node);
+                }
+
+                node = next;
+            }
         }
 
         this.Pulse();

@@ -43,10 +43,17 @@ public sealed partial class InMemoryOrchestrationBackend
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Under one lock, but in the order a backend without multi-entity transactions needs: (1) if a message the previous
+    /// commit consumed came back, that commit's outbox is sent again (it may have stopped before sending); (2) history,
+    /// state and this commit's outbox are written (the commit point); (3) the outbox is sent; (4) the consumed messages
+    /// are removed. <see cref="InMemoryBackendOptions.CrashAfterCommitPoint"/> stops a commit after (2).
+    /// </remarks>
     public Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workItem);
         ArgumentNullException.ThrowIfNull(commit);
+        bool crashed;
         lock (this.gate)
         {
             DateTimeOffset now = this.timeProvider.GetUtcNow();
@@ -56,7 +63,11 @@ public sealed partial class InMemoryOrchestrationBackend
                 this.CheckDelay(message, now);
             }
 
-            // Everything below happens together, under the lock: the atomic, ETag-guarded commit.
+            if (instance.Outbox is { } previous && instance.Locked.Exists(m => instance.OutboxFor.Contains(m.Message.MessageId)))
+            {
+                this.Send(previous, now);
+            }
+
             if (commit.ReplacesHistory)
             {
                 instance.History.Clear();
@@ -69,29 +80,33 @@ public sealed partial class InMemoryOrchestrationBackend
                 this.stateIndex.Add(instance.Id);
             }
 
-            foreach (StoredMessage consumed in instance.Locked)
-            {
-                instance.Messages.Remove(consumed);
-            }
-
-            this.poison.AddRange(commit.PoisonMessages);
-            this.Release(instance);
             instance.Version++;
-            foreach (TaskMessage message in commit.OrchestrationMessages)
+            instance.Outbox = commit;
+            instance.OutboxFor = new HashSet<string>(instance.Locked.Select(m => m.Message.MessageId), StringComparer.Ordinal);
+            crashed = this.options.CrashAfterCommitPoint?.Invoke(workItem, commit) == true;
+            if (crashed)
             {
-                this.Enqueue(message, now);
+                // The "dead" holder keeps the lock until it expires; its abandon, like its commit, no longer counts.
+                instance.LockToken = Guid.NewGuid().ToString("N");
             }
-
-            foreach (TaskMessage message in commit.ActivityMessages)
+            else
             {
-                this.activities.AddLast(new ActivityEntry(message with { DequeueCount = 0 }, message.VisibleAt ?? now));
-            }
+                this.Send(commit, now);
+                foreach (StoredMessage consumed in instance.Locked)
+                {
+                    instance.Messages.Remove(consumed);
+                }
 
-            this.RemoveIfEmpty(instance);
+                this.poison.AddRange(commit.PoisonMessages);
+                this.Release(instance);
+                this.RemoveIfEmpty(instance);
+            }
         }
 
         this.Pulse();
-        return Task.CompletedTask;
+        return crashed
+            ? Task.FromException(new InvalidOperationException($"Simulated crash after the commit point of instance '{workItem.InstanceId}'."))
+            : Task.CompletedTask;
     }
 
     /// <inheritdoc/>
@@ -114,6 +129,20 @@ public sealed partial class InMemoryOrchestrationBackend
 
         this.Pulse();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Sends a commit's outbound messages: to instances, and activity calls.</summary>
+    private void Send(OrchestrationCommit commit, DateTimeOffset now)
+    {
+        foreach (TaskMessage message in commit.OrchestrationMessages)
+        {
+            this.Enqueue(message, now);
+        }
+
+        foreach (TaskMessage message in commit.ActivityMessages)
+        {
+            this.activities.AddLast(new ActivityEntry(message with { DequeueCount = 0 }, message.VisibleAt ?? now));
+        }
     }
 
     private OrchestrationWorkItem Lock(Instance instance, List<StoredMessage> visible, DateTimeOffset now)

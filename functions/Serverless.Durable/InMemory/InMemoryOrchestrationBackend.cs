@@ -128,6 +128,11 @@ public sealed partial class InMemoryOrchestrationBackend : IOrchestrationBackend
         public string? LockToken { get; set; }
 
         public DateTimeOffset LockedUntil { get; set; }
+
+        /// <summary>The last commit's outbound messages and the ids of the messages it consumed (see the commit's re-send).</summary>
+        public OrchestrationCommit? Outbox { get; set; }
+
+        public HashSet<string> OutboxFor { get; set; } = new(StringComparer.Ordinal);
     }
 
     private sealed class StoredMessage(TaskMessage message, long sequence, DateTimeOffset visibleAt)

@@ -49,4 +49,37 @@ public sealed class AzureQueryCostTests(AzuriteFixture azurite)
         Assert.Equal(4 + 3, counter.Entities);
         Assert.True(counter.Entities < PerPrefix * 3);
     }
+
+    [Fact]
+    public async Task Name_only_and_creation_time_only_queries_are_served_by_an_index_not_by_reading_the_instances_table()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var counter = new StorageRequestCounter();
+        await using var test = new AzureStorageTestBackend(azurite, new ManualTimeProvider(), configure: o => o.ConfigureClients = c => c.AddPolicy(counter, HttpPipelinePosition.PerRetry));
+        IOrchestrationBackend backend = test.Backend;
+
+        // 60 instances over three days, one in ten named "Rare".
+        await Task.WhenAll(Enumerable.Range(0, 60).Select(i => AzureTestInstances.CreateAsync(
+            backend, $"q-{i:D2}", timeout.Token, name: i % 10 == 0 ? "Rare" : "Common", createdAt: AzureTestInstances.Start.AddDays(i / 20))));
+
+        // Name: one range query on the name's index partition, then one point read per hit to check it.
+        counter.Reset();
+        InstanceQueryPage byName = await backend.QueryInstancesAsync(new InstanceQuery { Name = "rare", PageSize = 10 }, timeout.Token);
+        Assert.Equal(["q-00", "q-10", "q-20", "q-30", "q-40", "q-50"], byName.States.Select(s => s.InstanceId));
+        Assert.Null(byName.ContinuationToken);
+        Assert.DoesNotContain("GET Instances()", counter.Breakdown, StringComparison.Ordinal);
+        Assert.Equal(1 + 6, counter.Requests);
+
+        // Creation time: one range query per day the range spans (here one), then the point reads; paged in id order.
+        counter.Reset();
+        var day2 = new InstanceQuery { CreatedFrom = AzureTestInstances.Start.AddDays(1), CreatedTo = AzureTestInstances.Start.AddDays(1).AddHours(12), PageSize = 5 };
+        InstanceQueryPage byDay = await backend.QueryInstancesAsync(day2, timeout.Token);
+        Assert.Equal(["q-20", "q-21", "q-22", "q-23", "q-24"], byDay.States.Select(s => s.InstanceId));
+        Assert.DoesNotContain("GET Instances()", counter.Breakdown, StringComparison.Ordinal);
+        Assert.Equal(1 + 5, counter.Requests);
+        Assert.Equal(6 + 5, counter.Entities);
+
+        InstanceQueryPage next = await backend.QueryInstancesAsync(day2 with { ContinuationToken = byDay.ContinuationToken }, timeout.Token);
+        Assert.Equal(["q-25", "q-26", "q-27", "q-28", "q-29"], next.States.Select(s => s.InstanceId));
+    }
 }

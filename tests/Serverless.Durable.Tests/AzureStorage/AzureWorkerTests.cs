@@ -89,4 +89,30 @@ public sealed class AzureWorkerTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal(Activities, done.ReadOutputAs<int>());
         Assert.True(perActivity <= 5, $"{perActivity:F2} requests per activity");
     }
+
+    [Fact]
+    public async Task A_long_activity_is_not_run_again_while_it_runs_because_its_hold_on_the_call_is_renewed()
+    {
+        var lockTimeout = TimeSpan.FromSeconds(3);
+        int runs = 0;
+        var clock = new ManualTimeProvider();
+        await using var host = await DurableTestHost.StartAsync(
+            new AzureStorageTestBackend(azurite, clock, new TestLog(output), o => o.ActivityLockTimeout = lockTimeout),
+            clock,
+            new TestLog(output),
+            r => r
+                .AddActivity<int, int>("Slow", async (_, x) =>
+                {
+                    // Runs for several lock timeouts: without renewal the call would reappear and a second dispatcher would take it.
+                    Interlocked.Increment(ref runs);
+                    await Task.Delay(lockTimeout * 4);
+                    return x + 1;
+                })
+                .AddOrchestrator<int, int>("OneSlow", (ctx, x) => ctx.CallActivityAsync<int>("Slow", x)));
+
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("OneSlow", 1);
+
+        Assert.Equal(2, (await host.CompletionAsync(id)).ReadOutputAs<int>());
+        Assert.Equal(1, Volatile.Read(ref runs));
+    }
 }

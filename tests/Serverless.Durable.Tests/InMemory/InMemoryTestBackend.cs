@@ -5,9 +5,9 @@ using Serverless.Durable.Tests.Support;
 namespace Serverless.Durable.Tests.InMemory;
 
 /// <summary>The in-memory backend under test, with Azure's 7-day message delay limit so long timers hop as they would there.</summary>
-public sealed class InMemoryTestBackend(ManualTimeProvider clock) : ITestBackend
+public sealed class InMemoryTestBackend(ManualTimeProvider clock, InMemoryBackendOptions? options = null) : ITestBackend
 {
-    private readonly InMemoryOrchestrationBackend backend = new(clock, new InMemoryBackendOptions { MaxMessageDelay = TimeSpan.FromDays(7) });
+    private readonly InMemoryOrchestrationBackend backend = new(clock, options ?? new InMemoryBackendOptions { MaxMessageDelay = TimeSpan.FromDays(7) });
 
     public IOrchestrationBackend Backend => this.backend;
 

@@ -107,6 +107,33 @@ public abstract class ManagementTests(ITestOutputHelper output) : DurableTestBas
     }
 
     [Fact]
+    public async Task A_purged_instance_stays_purged_when_its_scheduled_start_arrives_later()
+    {
+        int runs = 0;
+        await using var host = await this.StartAsync(r => r
+            .AddActivity<int, int>("Count", (_, x) =>
+            {
+                Interlocked.Increment(ref runs);
+                return Task.FromResult(x);
+            })
+            .AddOrchestrator<int, int>("Later", (ctx, x) => ctx.CallActivityAsync<int>("Count", x)));
+
+        // The start message waits in a queue until it is due; terminate and purge happen before that.
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Later", 1, new("purged-early", host.Clock.GetUtcNow().AddHours(1)));
+        await host.WaitForIdleAsync();
+        await host.Client.TerminateInstanceAsync(id, "not wanted");
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await host.Client.WaitForInstanceCompletionAsync(id, false, host.Timeout)).RuntimeStatus);
+        Assert.Equal(1, (await host.Client.PurgeInstanceAsync(id)).PurgedInstanceCount);
+
+        await host.AdvanceAsync(TimeSpan.FromHours(2));
+        await host.WaitForIdleAsync();
+
+        Assert.Null(await host.Client.GetInstanceAsync(id));
+        Assert.Empty(await host.HistoryAsync(id));
+        Assert.Equal(0, Volatile.Read(ref runs));
+    }
+
+    [Fact]
     public async Task Purge_deletes_finished_instances_by_id_and_by_filter_and_never_running_ones()
     {
         await using var host = await this.StartAsync(RegisterWaiter);
