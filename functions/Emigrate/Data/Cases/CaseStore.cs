@@ -159,7 +159,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     {
         NullableResponse<TableEntity> indexed = await tables.ByOwner.GetEntityIfExistsAsync<TableEntity>(owner, record.CaseId, cancellationToken: cancellationToken);
         CaseStage? was = indexed.HasValue ? CaseStages.All.FirstOrDefault(s => s.WireName() == indexed.Value!.GetString("Stage")) : null;
-        string name = ToSummaryName(record);
+        string name = (indexed.HasValue ? indexed.Value!.GetString("Name") : null) ?? ToSummaryName(record);
         await tables.ByOwner.UpsertEntityAsync(OwnerRow(CaseKeys.OwnerStage(owner, record.Stage), record.CaseId, record.Stage, name, record.RegisteredAt), TableUpdateMode.Replace, cancellationToken);
         foreach (CaseStage stale in new[] { was, changed }.OfType<CaseStage>().Distinct().Where(s => s != record.Stage))
         {

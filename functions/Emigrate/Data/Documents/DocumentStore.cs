@@ -312,7 +312,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     /// A document's row key: the type and the case id. Azurite finds a point read's row key first and then checks each
     /// hit's partition, so a row key shared by every case (the bare type) made every read a scan of all cases' rows.
     /// </summary>
-    private static string DocumentRow(string caseId, DocumentType type) => WireNames.Of(type) + "|" + caseId;
+    public static string DocumentRow(string caseId, DocumentType type) => WireNames.Of(type) + "|" + caseId;
 
     /// <summary>The row key of the case's send-back round counter, unique for the same reason.</summary>
     private static string RoundsRow(string caseId) => "_rounds|" + caseId;
