@@ -28,6 +28,12 @@ public static class CaseKeys
     public static string MobileRow(DateTimeOffset registeredAt, string caseId) =>
         (DateTimeOffset.MaxValue.UtcTicks - registeredAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + caseId;
 
+    /// <summary>
+    /// The row key of a mobile's latest case in its mobile's partition, unique across the table, so the SMS lookup is
+    /// one point read; it sorts after the partition's registration rows (those start with the inverted ticks' digits).
+    /// </summary>
+    public static string LatestOfMobileRow(string mobile) => "latest|" + mobile;
+
     /// <summary>The row key of a timeline entry (partition: the case id).</summary>
     public static string TimelineRow(DateTimeOffset at, CaseStage stage) =>
         at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + stage.WireName();

@@ -62,6 +62,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
         var mobileRow = new TableEntity(newCase.Mobile, CaseKeys.MobileRow(newCase.RegisteredAt, caseId)) { ["CaseId"] = caseId };
         await tables.ByMobile.UpsertEntityAsync(mobileRow, TableUpdateMode.Replace, cancellationToken);
+        await this.PointMobileAtAsync(newCase.Mobile, caseId, newCase.RegisteredAt, cancellationToken);
         return new RegistrationOutcome(caseId, Created: true);
     }
 
@@ -248,15 +249,43 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     public async Task<CaseSummary?> FindLatestByMobileAsync(MobileNumber mobile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mobile);
-        await foreach (Page<TableEntity> page in tables.ByMobile.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {mobile.Value}"), maxPerPage: 1, cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+        NullableResponse<TableEntity> latest = await tables.ByMobile.GetEntityIfExistsAsync<TableEntity>(mobile.Value, CaseKeys.LatestOfMobileRow(mobile.Value), cancellationToken: cancellationToken);
+        if (!latest.HasValue)
         {
-            foreach (TableEntity e in page.Values)
-            {
-                return await this.GetAsync(CaseId.TryParse(e.GetString("CaseId"), out CaseId? id) ? id : throw new InvalidDataException("Bad case id in the mobile index."), cancellationToken);
-            }
+            return null;
         }
 
-        return null;
+        return await this.GetAsync(CaseId.TryParse(latest.Value!.GetString("CaseId"), out CaseId? id) ? id : throw new InvalidDataException("Bad case id in the mobile index."), cancellationToken);
+    }
+
+    /// <summary>
+    /// Points the mobile's latest-case row at the case unless a later registration is there already: the SMS lookup
+    /// then reads one row instead of querying the mobile's partition (which Azurite answers by scanning the table).
+    /// </summary>
+    public async Task PointMobileAtAsync(string mobile, string caseId, DateTimeOffset registeredAt, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(mobile, CaseKeys.LatestOfMobileRow(mobile)) { ["CaseId"] = caseId, ["RegisteredAt"] = registeredAt };
+        while (true)
+        {
+            NullableResponse<TableEntity> current = await tables.ByMobile.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            try
+            {
+                if (!current.HasValue)
+                {
+                    await tables.ByMobile.AddEntityAsync(row, cancellationToken);
+                }
+                else if ((current.Value!.GetDateTimeOffset("RegisteredAt") ?? default) <= registeredAt)
+                {
+                    await tables.ByMobile.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another registration of the mobile got in between: read again.
+            }
+        }
     }
 
     private static string ToSummaryName(CaseRecord record) =>

@@ -19,7 +19,7 @@ public sealed class CaseTables(TableServiceClient service, string prefix = "")
     /// <summary>The open case of a passport (PK passport number): insert-if-absent dedupe.</summary>
     public TableClient ByPassport { get; } = service.GetTableClient(prefix + "CaseByPassport");
 
-    /// <summary>Cases of a mobile, newest first (PK mobile, RK inverted registration ticks).</summary>
+    /// <summary>Cases of a mobile, newest first (PK mobile, RK inverted registration ticks), and the latest one as a single row (RK "latest|" + mobile).</summary>
     public TableClient ByMobile { get; } = service.GetTableClient(prefix + "CasesByMobile");
 
     /// <summary>Every table.</summary>
