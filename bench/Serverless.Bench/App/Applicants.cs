@@ -11,6 +11,10 @@ internal static class Applicants
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
+    /// <summary>The upload's query: a visa needs its expiry date (a year on, well after the departure).</summary>
+    public static string UploadQuery(string documentType) =>
+        documentType == "visa" ? "?expiryDate=" + Today.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+
     /// <summary>A passport number of the series letter and the number (7 digits).</summary>
     public static string Passport(char series, int number) => series + number.ToString("D7", CultureInfo.InvariantCulture);
 

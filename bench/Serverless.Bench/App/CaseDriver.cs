@@ -25,7 +25,7 @@ internal sealed class CaseDriver(AppClient client, DemoKeys keys, CallStats stat
 
         foreach (string type in Applicants.Documents)
         {
-            (status, body) = await client.SendAsync(stats, "upload document", HttpMethod.Put, $"/api/cases/{caseId}/documents/{type}", keys.Csc, Applicants.Pdf(), HttpStatusCode.Created);
+            (status, body) = await client.SendAsync(stats, "upload document", HttpMethod.Put, $"/api/cases/{caseId}/documents/{type}" + Applicants.UploadQuery(type), keys.Csc, Applicants.Pdf(), HttpStatusCode.Created);
             Expect(status, HttpStatusCode.Created, "upload " + type, body);
         }
 

@@ -29,6 +29,8 @@ public sealed class CaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     private static NewCase Case(string passport, string csc = "csc-1", string mobile = "9876543210", DateTimeOffset? at = null) =>
         new(csc, "poe-mumbai", passport, mobile, Language.English, "Asha", """{"name":"x"}""", at ?? DateTimeOffset.UnixEpoch.AddYears(56), DateTimeOffset.UnixEpoch.AddYears(57), DateTimeOffset.UnixEpoch.AddYears(58));
 
+    private static MobileNumber Mobile(string text) => MobileNumber.TryParse(text, out MobileNumber? mobile) ? mobile : throw new ArgumentException(text);
+
     [Fact]
     public async Task Concurrent_registrations_of_one_passport_create_exactly_one_case()
     {
@@ -86,6 +88,24 @@ public sealed class CaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty((await this.Store.ListByCscAsync("csc-late", CaseStage.AwaitingDocuments, null, 10, CancellationToken.None)).Items);
         Assert.DoesNotContain((await this.Store.ListByPoeAsync("poe-mumbai", CaseStage.AwaitingDocuments, null, 10, CancellationToken.None)).Items, i => i.CaseId == registered.CaseId);
         Assert.Equal(2, (await this.Store.TimelineAsync(registered.CaseId, CancellationToken.None)).Count);
+    }
+
+    /// <summary>The case the mobile's latest-case row names (what the SMS lookup reads, before it reads that case).</summary>
+    private async Task<string?> LatestOfMobileAsync(string mobile) =>
+        (await this.tables.ByMobile.GetEntityIfExistsAsync<TableEntity>(mobile, CaseKeys.LatestOfMobileRow(mobile))).Value?.GetString("CaseId");
+
+    [Fact]
+    public async Task The_latest_case_of_a_mobile_is_the_last_registered_whatever_order_the_registrations_land_in()
+    {
+        var t = DateTimeOffset.UnixEpoch.AddYears(56);
+        var later = await this.Store.RegisterAsync(Case("N1000000", mobile: "9123456780", at: t.AddDays(2)), CancellationToken.None);
+        await this.Store.RegisterAsync(Case("N2000000", mobile: "9123456780", at: t.AddDays(1)), CancellationToken.None);
+
+        Assert.Equal(later.CaseId, await this.LatestOfMobileAsync("9123456780"));
+
+        var latest = await this.Store.RegisterAsync(Case("N3000000", mobile: "9123456780", at: t.AddDays(3)), CancellationToken.None);
+        Assert.Equal(latest.CaseId, await this.LatestOfMobileAsync("9123456780"));
+        Assert.Null(await this.Store.FindLatestByMobileAsync(Mobile("9123456781"), CancellationToken.None));
     }
 
     [Fact]

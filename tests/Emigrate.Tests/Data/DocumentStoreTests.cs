@@ -39,7 +39,7 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite, ITestOutputHelper
         DocumentState first = (await this.store.UploadAsync(CaseId, DocumentType.Visa, DocumentFormat.Pdf, Pdf(100, 1), null, CancellationToken.None))!;
 
         // What a process that died between the blob commit and the row write leaves: version 2 reserved and committed, the row still at 1.
-        await this.store.Table.UpdateEntityAsync(new TableEntity(CaseId, "visa") { ["Reserved"] = 2 }, Azure.ETag.All, TableUpdateMode.Merge);
+        await this.store.Table.UpdateEntityAsync(new TableEntity(CaseId, DocumentStore.DocumentRow(CaseId, DocumentType.Visa)) { ["Reserved"] = 2 }, Azure.ETag.All, TableUpdateMode.Merge);
         await this.store.Container.GetBlobClient(DocumentStore.BlobName(CaseId, DocumentType.Visa, 2)).UploadAsync(BinaryData.FromBytes(Pdf(200, 2).ToArray()));
 
         var states = await this.store.StatesAsync(CaseId, CancellationToken.None);
@@ -73,7 +73,7 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite, ITestOutputHelper
         await Assert.ThrowsAsync<UploadRejectedException>(() =>
             this.store.UploadAsync(CaseId, DocumentType.Photograph, DocumentFormat.Png, Pdf(5000), null, CancellationToken.None));
 
-        var row = await this.store.Table.GetEntityIfExistsAsync<TableEntity>(CaseId, WireNames.Of(DocumentType.Photograph));
+        var row = await this.store.Table.GetEntityIfExistsAsync<TableEntity>(CaseId, DocumentStore.DocumentRow(CaseId, DocumentType.Photograph));
         Assert.False(row.HasValue);
     }
 

@@ -98,7 +98,7 @@ public sealed class DocumentUploadTests(AzuriteFixture azurite) : PortalTest(azu
     private async Task AssertNothingStoredAsync(string caseId, DocumentType type)
     {
         await this.AssertNoVisibleVersionAsync(caseId, type);
-        var row = await this.Documents.Table.GetEntityIfExistsAsync<Serverless.Storage.Tables.TableEntity>(caseId, Emigrate.Domain.WireNames.Of(type));
+        var row = await this.Documents.Table.GetEntityIfExistsAsync<Serverless.Storage.Tables.TableEntity>(caseId, DocumentStore.DocumentRow(caseId, type));
         Assert.False(row.HasValue, "A refused upload left a document row.");
         var blobs = new List<string>();
         await foreach (BlobItem blob in this.Documents.Container.GetBlobsAsync(prefix: caseId + "/"))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Azure;
@@ -34,15 +33,12 @@ public sealed record NewCase(
     DateTimeOffset ClearanceDue);
 
 /// <summary>
-/// The Cases table and its indexes. Every query is a partition lookup: a case by id, cases by CSC or PoE office
-/// (stage filter inside the partition), the open case of a passport, the latest case of a mobile.
+/// The Cases table and its indexes. Every query is a partition lookup: a case by id, cases by CSC, PoE office or
+/// insurer (a stage filter reads the owner's partition of that stage), the open case of a passport, the latest case
+/// of a mobile. Keys: <see cref="CaseKeys"/>.
 /// </summary>
 public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 {
-    private const string CaseRow = "case";
-    private const string PoePrefix = "poe|";
-    private const string InsurerPrefix = "ins|";
-
     /// <summary>
     /// Stores a new case with stage registered, unless the passport already has an open case. A drawn case id
     /// that exists already is drawn again.
@@ -54,14 +50,19 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         string? existing = await this.ClaimPassportAsync(newCase.PassportNumber, caseId, cancellationToken);
         if (existing is not null)
         {
-            await tables.Cases.DeleteEntityAsync(caseId, CaseRow, ETag.All, cancellationToken);
+            await tables.Cases.DeleteEntityAsync(caseId, CaseKeys.CaseRow(caseId), ETag.All, cancellationToken);
             return new RegistrationOutcome(existing, Created: false);
         }
 
-        await tables.ByOwner.UpsertEntityAsync(this.OwnerRow(newCase.CscId, caseId, newCase), TableUpdateMode.Replace, cancellationToken);
-        await tables.ByOwner.UpsertEntityAsync(this.OwnerRow(PoePrefix + newCase.PoeOffice, caseId, newCase), TableUpdateMode.Replace, cancellationToken);
-        var mobileRow = new TableEntity(newCase.Mobile, InvertedTicks(newCase.RegisteredAt) + "-" + caseId) { ["CaseId"] = caseId };
+        foreach (string owner in new[] { CaseKeys.CscOwner(newCase.CscId), CaseKeys.PoeOwner(newCase.PoeOffice) })
+        {
+            await tables.ByOwner.UpsertEntityAsync(OwnerRow(CaseKeys.OwnerStage(owner, CaseStage.Registered), caseId, CaseStage.Registered, newCase.Name, newCase.RegisteredAt), TableUpdateMode.Replace, cancellationToken);
+            await tables.ByOwner.UpsertEntityAsync(OwnerRow(owner, caseId, CaseStage.Registered, newCase.Name, newCase.RegisteredAt), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        var mobileRow = new TableEntity(newCase.Mobile, CaseKeys.MobileRow(newCase.RegisteredAt, caseId)) { ["CaseId"] = caseId };
         await tables.ByMobile.UpsertEntityAsync(mobileRow, TableUpdateMode.Replace, cancellationToken);
+        await this.PointMobileAtAsync(newCase.Mobile, caseId, newCase.RegisteredAt, cancellationToken);
         return new RegistrationOutcome(caseId, Created: true);
     }
 
@@ -73,18 +74,19 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             return null;
         }
 
-        NullableResponse<TableEntity> row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRow, cancellationToken: cancellationToken);
+        NullableResponse<TableEntity> row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseKeys.CaseRow(caseId), cancellationToken: cancellationToken);
         return row.HasValue ? ToRecord(row.Value!) : null;
     }
 
     /// <summary>
     /// Records a stage change: the Cases row (stage, event target, facts), the timeline, the owner indexes; a case
-    /// that ended frees its passport for a new registration. Idempotent: repeating it writes the same rows.
+    /// that ended frees its passport for a new registration. Idempotent: repeating it writes the same rows, and a late
+    /// re-run of an older change leaves the row and every index at the newer stage.
     /// </summary>
     public async Task RecordStageAsync(StageChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var row = new TableEntity(change.CaseId, CaseRow)
+        var row = new TableEntity(change.CaseId, CaseKeys.CaseRow(change.CaseId))
         {
             ["Stage"] = change.Stage.WireName(),
             ["EventTarget"] = change.EventTarget,
@@ -97,7 +99,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         }
 
         await this.WriteStageRowAsync(row, change.At, cancellationToken);
-        var entry = new TableEntity(change.CaseId, change.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + change.Stage.WireName())
+        var entry = new TableEntity(change.CaseId, CaseKeys.TimelineRow(change.At, change.Stage))
         {
             ["Stage"] = change.Stage.WireName(),
             ["At"] = change.At,
@@ -105,34 +107,77 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         };
         await tables.Timeline.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
 
-        CaseRecord? record = await this.FindAsync(change.CaseId, cancellationToken);
+        CaseRecord? record = await this.IndexStageAsync(change, cancellationToken);
         if (record is null)
         {
             return;
         }
 
-        foreach (string owner in new[] { record.CscId, PoePrefix + record.PoeOffice })
-        {
-            // The row's stage, not this change's: a late re-run of an older recording must not roll the lists back.
-            await tables.ByOwner.UpsertEntityAsync(new TableEntity(owner, change.CaseId) { ["Stage"] = record.Stage.WireName() }, TableUpdateMode.Merge, cancellationToken);
-        }
-
-        if (NullIfEmpty(record.Facts.GetValueOrDefault("InsurerId")) is { } insurer)
-        {
-            // The insurer's list of requests: written when the request is recorded, kept at the case's stage after.
-            var insurerRow = new TableEntity(InsurerPrefix + insurer, change.CaseId) { ["Stage"] = record.Stage.WireName() };
-            if (change.Stage == CaseStage.InsuranceRequested)
-            {
-                insurerRow["Name"] = ToSummaryName(record);
-                insurerRow["RegisteredAt"] = record.RegisteredAt;
-            }
-
-            await tables.ByOwner.UpsertEntityAsync(insurerRow, TableUpdateMode.Merge, cancellationToken);
-        }
-
         if (change.Stage.IsTerminal())
         {
             await this.ReleasePassportAsync(record.PassportNumber, change.CaseId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Moves the case's owner index rows to the stage the case row holds now (not this change's: a late re-run of an
+    /// older change must not roll the lists back). Should a newer change land meanwhile, its stage rows are moved again,
+    /// as its own move may have finished before this one wrote the older stage.
+    /// </summary>
+    private async Task<CaseRecord?> IndexStageAsync(StageChange change, CancellationToken cancellationToken)
+    {
+        CaseRecord? record = await this.FindAsync(change.CaseId, cancellationToken);
+        while (record is not null)
+        {
+            foreach (string owner in Owners(record))
+            {
+                await this.MoveOwnerRowsAsync(owner, record, change.Stage, cancellationToken);
+            }
+
+            CaseRecord? now = await this.FindAsync(change.CaseId, cancellationToken);
+            if (now is null || now.Stage == record.Stage)
+            {
+                return record;
+            }
+
+            foreach (string owner in Owners(record))
+            {
+                await tables.ByOwner.DeleteEntityAsync(CaseKeys.OwnerStage(owner, record.Stage), record.CaseId, ETag.All, cancellationToken);
+            }
+
+            record = now;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Upserts the row in the owner's partition of the current stage, deletes the rows of the stage the all-stages row
+    /// last pointed at and of this change's stage, then points the all-stages row at the current stage. In that order a
+    /// re-run after a failure anywhere finds the old stage still named and deletes it.
+    /// </summary>
+    private async Task MoveOwnerRowsAsync(string owner, CaseRecord record, CaseStage changed, CancellationToken cancellationToken)
+    {
+        NullableResponse<TableEntity> indexed = await tables.ByOwner.GetEntityIfExistsAsync<TableEntity>(owner, record.CaseId, cancellationToken: cancellationToken);
+        CaseStage? was = indexed.HasValue ? CaseStages.All.FirstOrDefault(s => s.WireName() == indexed.Value!.GetString("Stage")) : null;
+        string name = (indexed.HasValue ? indexed.Value!.GetString("Name") : null) ?? ToSummaryName(record);
+        await tables.ByOwner.UpsertEntityAsync(OwnerRow(CaseKeys.OwnerStage(owner, record.Stage), record.CaseId, record.Stage, name, record.RegisteredAt), TableUpdateMode.Replace, cancellationToken);
+        foreach (CaseStage stale in new[] { was, changed }.OfType<CaseStage>().Distinct().Where(s => s != record.Stage))
+        {
+            await tables.ByOwner.DeleteEntityAsync(CaseKeys.OwnerStage(owner, stale), record.CaseId, ETag.All, cancellationToken);
+        }
+
+        await tables.ByOwner.UpsertEntityAsync(OwnerRow(owner, record.CaseId, record.Stage, name, record.RegisteredAt), TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>The lists a case is in: its CSC's, its PoE office's and, once insurance was requested, the insurer's.</summary>
+    private static IEnumerable<string> Owners(CaseRecord record)
+    {
+        yield return CaseKeys.CscOwner(record.CscId);
+        yield return CaseKeys.PoeOwner(record.PoeOffice);
+        if (NullIfEmpty(record.Facts.GetValueOrDefault("InsurerId")) is { } insurer)
+        {
+            yield return CaseKeys.InsurerOwner(insurer);
         }
     }
 
@@ -182,15 +227,15 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
     /// <summary>A page of a CSC's cases, optionally of one stage.</summary>
     public Task<CasePage> ListByCscAsync(string cscId, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
-        this.ListAsync(cscId, stage, continuationToken, pageSize, cancellationToken);
+        this.ListAsync(CaseKeys.CscOwner(cscId), stage, continuationToken, pageSize, cancellationToken);
 
     /// <summary>A page of the cases of a PoE office's jurisdiction, optionally of one stage.</summary>
     public Task<CasePage> ListByPoeAsync(string poeOffice, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
-        this.ListAsync(PoePrefix + poeOffice, stage, continuationToken, pageSize, cancellationToken);
+        this.ListAsync(CaseKeys.PoeOwner(poeOffice), stage, continuationToken, pageSize, cancellationToken);
 
     /// <summary>A page of the cases whose insurance was requested from the insurer, optionally of one stage.</summary>
     public Task<CasePage> ListByInsurerAsync(string insurerId, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
-        this.ListAsync(InsurerPrefix + insurerId, stage, continuationToken, pageSize, cancellationToken);
+        this.ListAsync(CaseKeys.InsurerOwner(insurerId), stage, continuationToken, pageSize, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<CaseSummary?> GetAsync(CaseId caseId, CancellationToken cancellationToken)
@@ -204,15 +249,43 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     public async Task<CaseSummary?> FindLatestByMobileAsync(MobileNumber mobile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mobile);
-        await foreach (Page<TableEntity> page in tables.ByMobile.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {mobile.Value}"), maxPerPage: 1, cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+        NullableResponse<TableEntity> latest = await tables.ByMobile.GetEntityIfExistsAsync<TableEntity>(mobile.Value, CaseKeys.LatestOfMobileRow(mobile.Value), cancellationToken: cancellationToken);
+        if (!latest.HasValue)
         {
-            foreach (TableEntity e in page.Values)
-            {
-                return await this.GetAsync(CaseId.TryParse(e.GetString("CaseId"), out CaseId? id) ? id : throw new InvalidDataException("Bad case id in the mobile index."), cancellationToken);
-            }
+            return null;
         }
 
-        return null;
+        return await this.GetAsync(CaseId.TryParse(latest.Value!.GetString("CaseId"), out CaseId? id) ? id : throw new InvalidDataException("Bad case id in the mobile index."), cancellationToken);
+    }
+
+    /// <summary>
+    /// Points the mobile's latest-case row at the case unless a later registration is there already: the SMS lookup
+    /// then reads one row instead of querying the mobile's partition (which Azurite answers by scanning the table).
+    /// </summary>
+    public async Task PointMobileAtAsync(string mobile, string caseId, DateTimeOffset registeredAt, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(mobile, CaseKeys.LatestOfMobileRow(mobile)) { ["CaseId"] = caseId, ["RegisteredAt"] = registeredAt };
+        while (true)
+        {
+            NullableResponse<TableEntity> current = await tables.ByMobile.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            try
+            {
+                if (!current.HasValue)
+                {
+                    await tables.ByMobile.AddEntityAsync(row, cancellationToken);
+                }
+                else if ((current.Value!.GetDateTimeOffset("RegisteredAt") ?? default) <= registeredAt)
+                {
+                    await tables.ByMobile.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another registration of the mobile got in between: read again.
+            }
+        }
     }
 
     private static string ToSummaryName(CaseRecord record) =>
@@ -227,9 +300,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
     private async Task<CasePage> ListAsync(string partition, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        string filter = stage is { } s
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Stage eq {s.WireName()}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {(stage is { } s ? CaseKeys.OwnerStage(partition, s) : partition)}");
         await foreach (Page<TableEntity> page in tables.ByOwner.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
         {
             var items = page.Values.Select(e => new CaseListItem(
@@ -248,7 +319,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         while (true)
         {
             string caseId = CaseId.New(RandomNumberGenerator.Create()).Value;
-            var row = new TableEntity(caseId, CaseRow)
+            var row = new TableEntity(caseId, CaseKeys.CaseRow(caseId))
             {
                 ["Stage"] = CaseStage.Registered.WireName(),
                 ["EventTarget"] = caseId,
@@ -282,12 +353,12 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         {
             try
             {
-                await tables.ByPassport.AddEntityAsync(new TableEntity(passport, "") { ["CaseId"] = caseId }, cancellationToken);
+                await tables.ByPassport.AddEntityAsync(new TableEntity(passport, CaseKeys.PassportRow(passport)) { ["CaseId"] = caseId }, cancellationToken);
                 return null;
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
-                NullableResponse<TableEntity> held = await tables.ByPassport.GetEntityIfExistsAsync<TableEntity>(passport, "", cancellationToken: cancellationToken);
+                NullableResponse<TableEntity> held = await tables.ByPassport.GetEntityIfExistsAsync<TableEntity>(passport, CaseKeys.PassportRow(passport), cancellationToken: cancellationToken);
                 if (!held.HasValue)
                 {
                     continue;
@@ -302,7 +373,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
                 try
                 {
-                    await tables.ByPassport.UpdateEntityAsync(new TableEntity(passport, "") { ["CaseId"] = caseId }, held.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await tables.ByPassport.UpdateEntityAsync(new TableEntity(passport, CaseKeys.PassportRow(passport)) { ["CaseId"] = caseId }, held.Value.ETag, TableUpdateMode.Replace, cancellationToken);
                     return null;
                 }
                 catch (RequestFailedException conflict) when (conflict.Status == 412)
@@ -315,12 +386,12 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
     private async Task ReleasePassportAsync(string passport, string caseId, CancellationToken cancellationToken)
     {
-        NullableResponse<TableEntity> held = await tables.ByPassport.GetEntityIfExistsAsync<TableEntity>(passport, "", cancellationToken: cancellationToken);
+        NullableResponse<TableEntity> held = await tables.ByPassport.GetEntityIfExistsAsync<TableEntity>(passport, CaseKeys.PassportRow(passport), cancellationToken: cancellationToken);
         if (held.HasValue && held.Value!.GetString("CaseId") == caseId)
         {
             try
             {
-                await tables.ByPassport.DeleteEntityAsync(passport, "", held.Value.ETag, cancellationToken);
+                await tables.ByPassport.DeleteEntityAsync(passport, CaseKeys.PassportRow(passport), held.Value.ETag, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status is 404 or 412)
             {
@@ -329,11 +400,12 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         }
     }
 
-    private TableEntity OwnerRow(string owner, string caseId, NewCase newCase) => new(owner, caseId)
+    /// <summary>An owner index row: what a list shows without reading the case.</summary>
+    public static TableEntity OwnerRow(string partition, string caseId, CaseStage stage, string name, DateTimeOffset registeredAt) => new(partition, caseId)
     {
-        ["Stage"] = CaseStage.Registered.WireName(),
-        ["Name"] = newCase.Name,
-        ["RegisteredAt"] = newCase.RegisteredAt,
+        ["Stage"] = stage.WireName(),
+        ["Name"] = name,
+        ["RegisteredAt"] = registeredAt,
     };
 
     private static CaseRecord ToRecord(TableEntity e)
@@ -364,6 +436,4 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     private static CaseStage ParseStage(string wire) => CaseStages.All.First(s => s.WireName() == wire);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private static string InvertedTicks(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 }

@@ -7,19 +7,19 @@ namespace Emigrate.Data.Cases;
 /// <param name="prefix">A prefix for every table name (empty in the app).</param>
 public sealed class CaseTables(TableServiceClient service, string prefix = "")
 {
-    /// <summary>One row per case: the read model of queries (PK case id, RK "case").</summary>
+    /// <summary>One row per case: the read model of queries (PK case id, RK the case id: see <see cref="CaseKeys"/>).</summary>
     public TableClient Cases { get; } = service.GetTableClient(prefix + "Cases");
 
     /// <summary>Stage changes per case (PK case id, RK sortable time and stage).</summary>
     public TableClient Timeline { get; } = service.GetTableClient(prefix + "CaseTimeline");
 
-    /// <summary>Cases by CSC (PK CSC id), by PoE office (PK "poe|" + office) and by requested insurer (PK "ins|" + insurer), each with the stage for filters.</summary>
+    /// <summary>Cases by CSC (PK CSC id), by PoE office (PK "poe|" + office) and by requested insurer (PK "ins|" + insurer), each with the stage; and the same rows per stage under PK owner + "|" + stage, so a stage filter is a partition read.</summary>
     public TableClient ByOwner { get; } = service.GetTableClient(prefix + "CasesByOwner");
 
     /// <summary>The open case of a passport (PK passport number): insert-if-absent dedupe.</summary>
     public TableClient ByPassport { get; } = service.GetTableClient(prefix + "CaseByPassport");
 
-    /// <summary>Cases of a mobile, newest first (PK mobile, RK inverted registration ticks).</summary>
+    /// <summary>Cases of a mobile, newest first (PK mobile, RK inverted registration ticks), and the latest one as a single row (RK "latest|" + mobile).</summary>
     public TableClient ByMobile { get; } = service.GetTableClient(prefix + "CasesByMobile");
 
     /// <summary>Every table.</summary>

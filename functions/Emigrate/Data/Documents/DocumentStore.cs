@@ -34,7 +34,7 @@ public enum ReviewOutcome
 
 /// <summary>
 /// Documents of cases: bytes in one blob container (<c>{caseId}/{documentType}/v{n}</c>, content type and SHA-256
-/// in metadata), versions and review state in the Documents table (PK case id, RK document type; RK <c>_rounds</c>
+/// in metadata), versions and review state in the Documents table (PK case id, RK document type + "|" + case id; RK <c>_rounds|</c> + case id
 /// counts send-back rounds).
 /// </summary>
 /// <remarks>
@@ -44,7 +44,6 @@ public enum ReviewOutcome
 /// </remarks>
 public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient tablesService, string prefix = "")
 {
-    private const string RoundsRow = "_rounds";
     private const int BlockSize = 1024 * 1024;
 
     /// <summary>The blob container.</summary>
@@ -117,7 +116,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     {
         while (true)
         {
-            NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, WireNames.Of(type), cancellationToken: cancellationToken);
+            NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, DocumentRow(caseId, type), cancellationToken: cancellationToken);
             if (current.HasValue && current.Value!.GetInt32("Version") is > 0 && ToState(current.Value).State == DocumentReviewState.Approved)
             {
                 return null;
@@ -128,11 +127,11 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             {
                 if (current.HasValue)
                 {
-                    await this.Table.UpdateEntityAsync(new TableEntity(caseId, WireNames.Of(type)) { ["Reserved"] = version }, current.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                    await this.Table.UpdateEntityAsync(new TableEntity(caseId, DocumentRow(caseId, type)) { ["Reserved"] = version }, current.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
                 }
                 else
                 {
-                    await this.Table.AddEntityAsync(new TableEntity(caseId, WireNames.Of(type)) { ["Version"] = 0, ["Reserved"] = version, ["State"] = "" }, cancellationToken);
+                    await this.Table.AddEntityAsync(new TableEntity(caseId, DocumentRow(caseId, type)) { ["Version"] = 0, ["Reserved"] = version, ["State"] = "" }, cancellationToken);
                 }
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -151,12 +150,12 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     private async Task ReleaseFirstReservationAsync(string caseId, DocumentType type, int version)
     {
         // Not the request's token: it is typically the reason we are here (the caller went away).
-        NullableResponse<TableEntity> row = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, WireNames.Of(type), cancellationToken: CancellationToken.None);
+        NullableResponse<TableEntity> row = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, DocumentRow(caseId, type), cancellationToken: CancellationToken.None);
         if (row.HasValue && row.Value!.GetInt32("Version") is not > 0 && row.Value.GetInt32("Reserved") == version)
         {
             try
             {
-                await this.Table.DeleteEntityAsync(caseId, WireNames.Of(type), row.Value.ETag, CancellationToken.None);
+                await this.Table.DeleteEntityAsync(caseId, DocumentRow(caseId, type), row.Value.ETag, CancellationToken.None);
             }
             catch (RequestFailedException e) when (e.Status is 404 or 412)
             {
@@ -170,7 +169,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     {
         while (true)
         {
-            NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, WireNames.Of(state.Type), cancellationToken: cancellationToken);
+            NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, DocumentRow(caseId, state.Type), cancellationToken: cancellationToken);
             int latest = current.HasValue ? current.Value!.GetInt32("Version") ?? 0 : 0;
             if (latest > 0 && ToState(current.Value!).State == DocumentReviewState.Approved)
             {
@@ -201,7 +200,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
         var states = new Dictionary<DocumentType, DocumentState>();
         await foreach (TableEntity e in this.Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), cancellationToken: cancellationToken))
         {
-            if (e.RowKey != RoundsRow && e.GetInt32("Version") is > 0)
+            if (e.RowKey != RoundsRow(caseId) && e.GetInt32("Version") is > 0)
             {
                 DocumentState state = ToState(e);
                 states[state.Type] = state;
@@ -214,14 +213,14 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     /// <summary>Send-back rounds so far.</summary>
     public async Task<int> RoundsAsync(string caseId, CancellationToken cancellationToken)
     {
-        NullableResponse<TableEntity> rounds = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, RoundsRow, cancellationToken: cancellationToken);
+        NullableResponse<TableEntity> rounds = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, RoundsRow(caseId), cancellationToken: cancellationToken);
         return rounds.HasValue ? rounds.Value!.GetInt32("Rounds") ?? 0 : 0;
     }
 
     /// <summary>Approves or sends back the latest version, when it awaits review.</summary>
     public async Task<ReviewOutcome> ReviewAsync(string caseId, DocumentType type, bool approve, string? reason, CancellationToken cancellationToken)
     {
-        NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, WireNames.Of(type), cancellationToken: cancellationToken);
+        NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, DocumentRow(caseId, type), cancellationToken: cancellationToken);
         if (!current.HasValue || current.Value!.GetInt32("Version") is not > 0 || ToState(current.Value) is not { State: DocumentReviewState.PendingReview } latest)
         {
             return ReviewOutcome.NothingToReview;
@@ -239,7 +238,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
                     return ReviewOutcome.NeedsSupervisor;
                 }
 
-                await this.Table.UpsertEntityAsync(new TableEntity(caseId, RoundsRow) { ["Rounds"] = rounds + 1 }, TableUpdateMode.Replace, cancellationToken);
+                await this.Table.UpsertEntityAsync(new TableEntity(caseId, RoundsRow(caseId)) { ["Rounds"] = rounds + 1 }, TableUpdateMode.Replace, cancellationToken);
             }
         }
 
@@ -271,7 +270,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     /// <summary>Opens the bytes of the latest version, or null when there is none.</summary>
     public async Task<(Stream Content, string ContentType, DocumentState State)?> OpenLatestAsync(string caseId, DocumentType type, CancellationToken cancellationToken)
     {
-        NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, WireNames.Of(type), cancellationToken: cancellationToken);
+        NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, DocumentRow(caseId, type), cancellationToken: cancellationToken);
         if (!current.HasValue || current.Value!.GetInt32("Version") is not > 0)
         {
             return null;
@@ -284,7 +283,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
 
     private async Task WriteAsync(string caseId, DocumentState state, NullableResponse<TableEntity>? current, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(caseId, WireNames.Of(state.Type))
+        var row = new TableEntity(caseId, DocumentRow(caseId, state.Type))
         {
             ["Version"] = state.Version,
             ["Size"] = state.Size,
@@ -309,9 +308,18 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
         }
     }
 
+    /// <summary>
+    /// A document's row key: the type and the case id. Azurite finds a point read's row key first and then checks each
+    /// hit's partition, so a row key shared by every case (the bare type) made every read a scan of all cases' rows.
+    /// </summary>
+    public static string DocumentRow(string caseId, DocumentType type) => WireNames.Of(type) + "|" + caseId;
+
+    /// <summary>The row key of the case's send-back round counter, unique for the same reason.</summary>
+    private static string RoundsRow(string caseId) => "_rounds|" + caseId;
+
     private static DocumentState ToState(TableEntity e)
     {
-        DocumentType type = Enum.GetValues<DocumentType>().First(t => WireNames.Of(t) == e.RowKey);
+        DocumentType type = Enum.GetValues<DocumentType>().First(t => WireNames.Of(t) == e.RowKey[..e.RowKey.IndexOf('|', StringComparison.Ordinal)]);
         string stateName = e.GetString("State") ?? "";
         DocumentReviewState state = Enum.GetValues<DocumentReviewState>().FirstOrDefault(s => WireNames.Of(s) == stateName, DocumentReviewState.PendingReview);
         return new DocumentState(

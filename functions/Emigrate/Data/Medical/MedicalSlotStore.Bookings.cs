@@ -27,7 +27,7 @@ public sealed partial class MedicalSlotStore
     // A claim that never got its slot (the process died in between) stops blocking the case after this long.
     private static readonly TimeSpan AbandonedClaim = TimeSpan.FromMinutes(2);
 
-    /// <summary>Booking claims (PK case id, RK booking round): one booking per case and round.</summary>
+    /// <summary>Booking claims (PK case id, RK booking round + "|" + case id): one booking per case and round.</summary>
     public TableClient Bookings { get; } = service.GetTableClient(prefix + "MedicalBookings");
 
     /// <summary>
@@ -45,7 +45,7 @@ public sealed partial class MedicalSlotStore
     public async Task<BookingOutcome> BookAsync(
         string centreId, DateOnly date, int capacity, string caseId, string round, string name, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var claim = new TableEntity(caseId, round) { ["CentreId"] = centreId, ["Date"] = Day(date), ["Slot"] = 0 };
+        var claim = new TableEntity(caseId, ClaimRow(caseId, round)) { ["CentreId"] = centreId, ["Date"] = Day(date), ["Slot"] = 0 };
         if (!await this.ClaimAsync(claim, now, cancellationToken))
         {
             return await this.ExistingAsync(caseId, round, cancellationToken);
@@ -54,7 +54,7 @@ public sealed partial class MedicalSlotStore
         Appointment? appointment = await this.ReserveAsync(centreId, date, capacity, caseId, name, cancellationToken);
         if (appointment is null)
         {
-            await this.Bookings.DeleteEntityAsync(caseId, round, ETag.All, cancellationToken);
+            await this.Bookings.DeleteEntityAsync(caseId, ClaimRow(caseId, round), ETag.All, cancellationToken);
             return new BookingOutcome(BookingStatus.Full, null);
         }
 
@@ -91,9 +91,12 @@ public sealed partial class MedicalSlotStore
         }
     }
 
+    /// <summary>A claim's row key: the round and the case id, unique across the table (Azurite reads a row key first).</summary>
+    private static string ClaimRow(string caseId, string round) => round + "|" + caseId;
+
     private async Task<BookingOutcome> ExistingAsync(string caseId, string round, CancellationToken cancellationToken)
     {
-        NullableResponse<TableEntity> held = await this.Bookings.GetEntityIfExistsAsync<TableEntity>(caseId, round, cancellationToken: cancellationToken);
+        NullableResponse<TableEntity> held = await this.Bookings.GetEntityIfExistsAsync<TableEntity>(caseId, ClaimRow(caseId, round), cancellationToken: cancellationToken);
         if (held.HasValue && held.Value!.GetInt32("Slot") is int slot and > 0
             && DateOnly.TryParseExact(held.Value.GetString("Date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day))
         {

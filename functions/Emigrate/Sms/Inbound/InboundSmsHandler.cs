@@ -12,29 +12,25 @@ namespace Emigrate.Sms.Inbound;
 /// the stored reply and changes nothing.
 /// </summary>
 /// <remarks>
-/// Inbound table: partition = the message id, one row, so the duplicate check is a point read. The row is marked
+/// Inbound table: partition and row key = the message id (a row key shared by every row made Azurite's point reads
+/// scans), one row, so the duplicate check is the insert itself, then a point read. The row is marked
 /// complete after the side effects; a delivery that finds it incomplete (the first one failed midway) finishes
 /// them, which is safe as the opt-out write is the one stored with the row and the outbox insert is by key.
 /// </remarks>
 public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, OptOuts optOuts, SmsOutbox outbox, TimeProvider time)
 {
-    private const string Row = "in";
-
     /// <summary>Handles one delivery.</summary>
     /// <exception cref="InboundMessageIdConflictException">The id was first delivered from another mobile.</exception>
     public async Task<InboundOutcome> HandleAsync(InboundSms sms, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sms);
         var partition = SmsTable.Key(sms.MessageId);
-        var seen = await inbound.FindAsync(partition, Row, cancellationToken);
-        if (seen is not null)
-        {
-            return new InboundOutcome(await CompleteAsync(sms, seen, cancellationToken), Duplicate: true);
-        }
 
+        // No read before the insert: a duplicate delivery is rare, and the insert that fails finds it just as well.
+        // A duplicate then works out a reply it does not use, which reads but changes nothing.
         var command = SmsCommandParser.Parse(sms.Body);
         var reply = await replies.ReplyToAsync(sms, command, cancellationToken);
-        var row = new TableEntity(partition, Row)
+        var row = new TableEntity(partition, partition)
         {
             ["From"] = sms.From.Value,
             ["ReceivedAt"] = time.GetUtcNow(),
@@ -50,7 +46,7 @@ public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, 
         if (!added)
         {
             // A concurrent delivery of the same id won the insert: answer as it does.
-            seen = await inbound.FindAsync(partition, Row, cancellationToken) ?? throw new InvalidOperationException("The inbound row vanished.");
+            var seen = await inbound.FindAsync(partition, partition, cancellationToken) ?? throw new InvalidOperationException("The inbound row vanished.");
             return new InboundOutcome(await CompleteAsync(sms, seen, cancellationToken), Duplicate: true);
         }
 
@@ -63,7 +59,7 @@ public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, 
         }
         else
         {
-            stored = await inbound.FindAsync(partition, Row, cancellationToken) ?? throw new InvalidOperationException("The inbound row vanished.");
+            stored = await inbound.FindAsync(partition, partition, cancellationToken) ?? throw new InvalidOperationException("The inbound row vanished.");
         }
 
         return new InboundOutcome(await CompleteAsync(sms, stored, cancellationToken), Duplicate: false);

@@ -3,16 +3,19 @@ using Serverless.Storage.Tables;
 
 namespace Emigrate.Sms.Outbound;
 
-/// <summary>Mobiles that sent STOP: one row per mobile (partition = mobile), so every check is a point read.</summary>
+/// <summary>Mobiles that sent STOP: one row per mobile (partition and row key = mobile), so every check is a point read.</summary>
+/// <remarks>
+/// The row key is the mobile rather than a constant: Azurite finds a point read's row key first, so a row key shared
+/// by every row made each check a scan of the table.
+/// </remarks>
 public sealed class OptOuts(SmsTable table, TimeProvider time)
 {
-    private const string Row = "optout";
 
     /// <summary>Whether the mobile has opted out of reminders.</summary>
     public async Task<bool> IsOptedOutAsync(MobileNumber mobile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mobile);
-        var row = await table.FindAsync(mobile.Value, Row, cancellationToken);
+        var row = await table.FindAsync(mobile.Value, mobile.Value, cancellationToken);
         return row?.GetBoolean("OptedOut") == true;
     }
 
@@ -22,7 +25,7 @@ public sealed class OptOuts(SmsTable table, TimeProvider time)
         ArgumentNullException.ThrowIfNull(mobile);
         var client = await table.GetAsync(cancellationToken);
         await client.UpsertEntityAsync(
-            new TableEntity(mobile.Value, Row) { ["OptedOut"] = optedOut, ["ChangedAt"] = time.GetUtcNow() },
+            new TableEntity(mobile.Value, mobile.Value) { ["OptedOut"] = optedOut, ["ChangedAt"] = time.GetUtcNow() },
             TableUpdateMode.Replace,
             cancellationToken);
     }
