@@ -116,12 +116,12 @@ public sealed class InsuranceAndClearanceFunctions(CaseStore cases, ReferenceDat
         string insurer = record.Facts["InsurerId"];
 
         var errors = new Dictionary<string, string[]>();
-        if (!TryDate(body.StartDate, out DateOnly start))
+        if (!Portal.TryDate(body.StartDate, out DateOnly start))
         {
             errors["startDate"] = ["Give the start of cover as yyyy-MM-dd."];
         }
 
-        if (!TryDate(body.EndDate, out DateOnly end))
+        if (!Portal.TryDate(body.EndDate, out DateOnly end))
         {
             errors["endDate"] = ["Give the end of cover as yyyy-MM-dd."];
         }
@@ -213,9 +213,9 @@ public sealed class InsuranceAndClearanceFunctions(CaseStore cases, ReferenceDat
             return Portal.Invalid("ecNumber", "A grant needs the EC number (at most 40 characters).");
         }
 
-        if (decision != ClearanceDecision.Grant && (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 500))
+        if (decision != ClearanceDecision.Grant && Portal.InvalidReason(body.Reason) is { } badReason)
         {
-            return Portal.Invalid("reason", "Give a reason of at most 500 characters.");
+            return badReason;
         }
 
         if (CaseActions.Check(CaseAction.DecideClearance, record.Stage) is { } conflict)
@@ -235,7 +235,4 @@ public sealed class InsuranceAndClearanceFunctions(CaseStore cases, ReferenceDat
     // Only the insurer the CSC asked sees the case; any other answers 404 like an unknown id.
     private static bool RequestedOf(CaseRecord record, FunctionCaller caller) =>
         record.Facts.TryGetValue("InsurerId", out string? insurer) && insurer == caller.OrganisationId;
-
-    private static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

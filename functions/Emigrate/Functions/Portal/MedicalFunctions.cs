@@ -43,7 +43,7 @@ public sealed class MedicalFunctions(CaseStore cases, MedicalSlotStore slots, Re
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "medical-centres")] HttpRequest request,
         FunctionContext context)
     {
-        if (!TryDate(request.Query["date"], out DateOnly date))
+        if (!Portal.TryDate(request.Query["date"], out DateOnly date))
         {
             return Portal.Invalid("date", "Give the day as yyyy-MM-dd.");
         }
@@ -79,7 +79,7 @@ public sealed class MedicalFunctions(CaseStore cases, MedicalSlotStore slots, Re
             return Portal.Invalid("centreId", "Unknown medical centre.");
         }
 
-        if (!TryDate(body.Date, out DateOnly date))
+        if (!Portal.TryDate(body.Date, out DateOnly date))
         {
             return Portal.Invalid("date", "Give the day as yyyy-MM-dd.");
         }
@@ -133,7 +133,7 @@ public sealed class MedicalFunctions(CaseStore cases, MedicalSlotStore slots, Re
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no such medical centre.");
         }
 
-        if (!TryDate(request.Query["date"], out DateOnly date))
+        if (!Portal.TryDate(request.Query["date"], out DateOnly date))
         {
             return Portal.Invalid("date", "Give the day as yyyy-MM-dd.");
         }
@@ -189,7 +189,4 @@ public sealed class MedicalFunctions(CaseStore cases, MedicalSlotStore slots, Re
 
     private static string ApplicantName(CaseRecord record) =>
         System.Text.Json.JsonSerializer.Deserialize<Domain.Registration.Applicant>(record.ApplicantJson, Domain.EmigrateJson.Options)!.Name;
-
-    private static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

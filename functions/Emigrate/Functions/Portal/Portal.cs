@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Emigrate.Data.Cases;
@@ -122,6 +123,14 @@ public static class Portal
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Unsupported content type");
     }
+
+    /// <summary>Parses a date as the portal takes it on the wire, <c>yyyy-MM-dd</c>.</summary>
+    public static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>400 problem details for a missing or overlong <c>reason</c>; null when the reason will do.</summary>
+    public static IResult? InvalidReason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Length > 500 ? Invalid("reason", "Give a reason of at most 500 characters.") : null;
 
     /// <summary>Reads a JSON body strictly; on failure, the 400 (or 415) to answer.</summary>
     public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request)

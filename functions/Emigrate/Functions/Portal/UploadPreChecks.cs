@@ -48,7 +48,7 @@ public static class UploadPreChecks
             return new(Portal.Invalid(ExpiryDateParameter, "A visa upload needs the visa's expiry date: ?expiryDate=yyyy-MM-dd."), null);
         }
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly expiry))
+        if (!Portal.TryDate(text, out DateOnly expiry))
         {
             return new(Portal.Invalid(ExpiryDateParameter, "Give the visa's expiry date as yyyy-MM-dd."), null);
         }

@@ -33,9 +33,9 @@ public sealed class Withdraw(CaseStore cases)
             return problem;
         }
 
-        if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 500)
+        if (Portal.InvalidReason(body.Reason) is { } badReason)
         {
-            return Portal.Invalid("reason", "Give a reason of at most 500 characters.");
+            return badReason;
         }
 
         if (CaseActions.Check(CaseAction.Withdraw, record.Stage) is { } conflict)
@@ -43,7 +43,7 @@ public sealed class Withdraw(CaseStore cases)
             return Portal.Conflict(conflict);
         }
 
-        await Portal.RaiseAsync(client, record, new CaseEvent(CaseEventKind.Withdraw) { Reason = body.Reason.Trim() }, context.CancellationToken);
+        await Portal.RaiseAsync(client, record, new CaseEvent(CaseEventKind.Withdraw) { Reason = body.Reason!.Trim() }, context.CancellationToken);
         return Results.Ok(new { caseId = record.CaseId, stage = record.Stage.WireName(), accepted = "withdraw" });
     }
 }
