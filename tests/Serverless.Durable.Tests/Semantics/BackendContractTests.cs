@@ -25,9 +25,9 @@ public abstract class BackendContractTests
         IOrchestrationBackend backend = test.Backend;
         await this.CreateAsync(backend, "contended");
 
-        OrchestrationWorkItem first = (await backend.LockNextOrchestrationWorkItemAsync(this.Timeout))!;
+        OrchestrationWorkItem first = await this.LockAsync(backend);
         this.clock.Advance(this.LockTimeout + TimeSpan.FromSeconds(1));
-        OrchestrationWorkItem second = (await backend.LockNextOrchestrationWorkItemAsync(this.Timeout))!;
+        OrchestrationWorkItem second = await this.LockAsync(backend);
         Assert.Equal("contended", second.InstanceId);
         Assert.Equal(2, second.Messages.Single().DequeueCount);
 
@@ -46,15 +46,15 @@ public abstract class BackendContractTests
         await using ITestBackend test = this.CreateBackend(this.clock);
         IOrchestrationBackend backend = test.Backend;
         await this.CreateAsync(backend, "serial");
-        OrchestrationWorkItem held = (await backend.LockNextOrchestrationWorkItemAsync(this.Timeout))!;
+        OrchestrationWorkItem held = await this.LockAsync(backend);
 
         await backend.SendMessageAsync(Event("serial", "e1"), this.Timeout);
         await backend.SendMessageAsync(Event("serial", "e2"), this.Timeout);
-        Task<OrchestrationWorkItem?> other = backend.LockNextOrchestrationWorkItemAsync(this.Timeout);
+        Task<OrchestrationWorkItem> other = this.LockAsync(backend);
         Assert.False(other.IsCompleted);
 
         await backend.CompleteOrchestrationWorkItemAsync(held, Commit(held, "first"), this.Timeout);
-        OrchestrationWorkItem next = (await other)!;
+        OrchestrationWorkItem next = await other;
         Assert.Equal(["e1", "e2"], next.Messages.Select(m => m.MessageId));
         Assert.Single(next.History);
     }
@@ -66,16 +66,16 @@ public abstract class BackendContractTests
         IOrchestrationBackend backend = test.Backend;
         await this.CreateAsync(backend, "abandoned");
 
-        OrchestrationWorkItem first = (await backend.LockNextOrchestrationWorkItemAsync(this.Timeout))!;
+        OrchestrationWorkItem first = await this.LockAsync(backend);
         await backend.AbandonOrchestrationWorkItemAsync(first, TimeSpan.FromSeconds(30), this.Timeout);
         await test.WaitForIdleAsync(this.Timeout);
-        Task<OrchestrationWorkItem?> again = backend.LockNextOrchestrationWorkItemAsync(this.Timeout);
+        Task<OrchestrationWorkItem> again = this.LockAsync(backend);
         this.clock.Advance(TimeSpan.FromSeconds(29));
         await test.WaitForIdleAsync(this.Timeout);
         Assert.False(again.IsCompleted);
 
         this.clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(2, (await again)!.Messages.Single().DequeueCount);
+        Assert.Equal(2, (await again).Messages.Single().DequeueCount);
     }
 
     [Fact]
@@ -84,17 +84,17 @@ public abstract class BackendContractTests
         await using ITestBackend test = this.CreateBackend(this.clock);
         IOrchestrationBackend backend = test.Backend;
         await this.CreateAsync(backend, "delayed");
-        OrchestrationWorkItem started = (await backend.LockNextOrchestrationWorkItemAsync(this.Timeout))!;
+        OrchestrationWorkItem started = await this.LockAsync(backend);
         var timer = new TaskMessage("timer", "delayed", null, new TimerFiredEvent(Start, 0, Start.AddDays(3))) { VisibleAt = Start.AddDays(3) };
         await backend.CompleteOrchestrationWorkItemAsync(started, new OrchestrationCommit { NewState = started.State, OrchestrationMessages = [timer] }, this.Timeout);
 
-        Task<OrchestrationWorkItem?> next = backend.LockNextOrchestrationWorkItemAsync(this.Timeout);
+        Task<OrchestrationWorkItem> next = this.LockAsync(backend);
         this.clock.Advance(TimeSpan.FromDays(3) - TimeSpan.FromTicks(1));
         await test.WaitForIdleAsync(this.Timeout);
         Assert.False(next.IsCompleted);
 
         this.clock.Advance(TimeSpan.FromTicks(1));
-        Assert.Equal("timer", (await next)!.Messages.Single().MessageId);
+        Assert.Equal("timer", (await next).Messages.Single().MessageId);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public abstract class BackendContractTests
         Assert.True(await this.CreateAsync(backend, "once"));
         Assert.False(await this.CreateAsync(backend, "once", "other-execution"));
 
-        OrchestrationWorkItem item = (await backend.LockNextOrchestrationWorkItemAsync(this.Timeout))!;
+        OrchestrationWorkItem item = await this.LockAsync(backend);
         Assert.Single(item.Messages);
         Assert.Equal("execution-1", item.State!.ExecutionId);
     }
@@ -121,6 +121,18 @@ public abstract class BackendContractTests
 
     private static TaskMessage Event(string instanceId, string id) =>
         new(id, instanceId, null, new EventRaisedEvent(Start, id, null, id));
+
+    /// <summary>Locks the next work item, polling again when the backend's long poll ends empty (the contract allows it, as workers loop).</summary>
+    private async Task<OrchestrationWorkItem> LockAsync(IOrchestrationBackend backend)
+    {
+        while (true)
+        {
+            if (await backend.LockNextOrchestrationWorkItemAsync(this.Timeout) is { } item)
+            {
+                return item;
+            }
+        }
+    }
 
     private Task<bool> CreateAsync(IOrchestrationBackend backend, string instanceId, string executionId = "execution-1")
     {
