@@ -18,7 +18,7 @@ namespace Serverless.Bench.App;
 /// Writes cases straight into the app's case tables (<see cref="CaseTables"/>), in the row shapes
 /// <see cref="CaseStore"/> writes and reads, keyed by <see cref="CaseKeys"/>: the Cases row, both owner index rows and
 /// their stage-partition rows (batched, 100 per partition
-/// transaction), the mobile index and its latest-case row, the passport claim of open cases and one timeline entry. Seeded cases have no
+/// transaction), the mobile index and its latest-case row, the passport claim of open cases; the Cases row holds one timeline entry. Seeded cases have no
 /// orchestration and no documents; the applicant is validated by the app's own <see cref="RegistrationValidator"/>.
 /// </summary>
 internal sealed class CaseSeeder(CaseTables tables, RegistrationValidator validator, string demoCsc, int cscCount, int concurrency)
@@ -79,12 +79,6 @@ internal sealed class CaseSeeder(CaseTables tables, RegistrationValidator valida
         {
             tables.ByMobile.UpsertEntityAsync(new TableEntity(mobile, CaseKeys.MobileRow(registeredAt, caseId)) { ["CaseId"] = caseId }, TableUpdateMode.Replace),
             new CaseStore(tables).PointMobileAtAsync(mobile, caseId, registeredAt, CancellationToken.None),
-            tables.Timeline.UpsertEntityAsync(new TableEntity(caseId, CaseKeys.TimelineRow(updatedAt, stage))
-            {
-                ["Stage"] = stage.WireName(),
-                ["At"] = updatedAt,
-                ["Note"] = "seeded",
-            }, TableUpdateMode.Replace),
         };
         if (!stage.IsTerminal())
         {
@@ -125,6 +119,7 @@ internal sealed class CaseSeeder(CaseTables tables, RegistrationValidator valida
                 ["ClearanceDue"] = IndiaTime.At(clearanceDay, TimeOnly.MinValue),
                 ["UpdatedAt"] = updatedAt,
                 ["Note"] = "",
+                [CaseTimeline.Property] = CaseTimeline.With(null, new TimelineEntry(stage, updatedAt, "seeded")),
             };
             try
             {

@@ -129,4 +129,19 @@ public sealed class CaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(5, seen.Distinct().Count());
     }
+
+    [Fact]
+    public async Task Concurrent_stage_changes_of_one_case_each_land_in_its_timeline_and_the_latest_stage_wins()
+    {
+        var registered = await this.Store.RegisterAsync(Case("T1000000", csc: "csc-timeline"), CancellationToken.None);
+        var t = DateTimeOffset.UnixEpoch.AddYears(56);
+        CaseStage[] stages = [CaseStage.AwaitingDocuments, CaseStage.DocumentsSentBack, CaseStage.AwaitingDocuments, CaseStage.DocumentsVerified, CaseStage.MedicalBooked, CaseStage.MedicalFit, CaseStage.InsuranceRequested, CaseStage.Insured];
+        var changes = stages.Select((stage, i) => new StageChange(registered.CaseId, stage, t.AddMinutes(i), registered.CaseId, "step " + i)).ToList();
+
+        await Task.WhenAll(changes.Concat(changes).Select(c => this.Store.RecordStageAsync(c, CancellationToken.None)));
+
+        var record = (await this.Store.FindAsync(registered.CaseId, CancellationToken.None))!;
+        Assert.Equal(CaseStage.Insured, record.Stage);
+        Assert.Equal(changes.Select(c => (c.Stage, c.At, c.Note)), record.Timeline.Select(e => (e.Stage, e.At, e.Note)));
+    }
 }

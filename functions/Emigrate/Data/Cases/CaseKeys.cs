@@ -34,10 +34,6 @@ public static class CaseKeys
     /// </summary>
     public static string LatestOfMobileRow(string mobile) => "latest|" + mobile;
 
-    /// <summary>The row key of a timeline entry (partition: the case id).</summary>
-    public static string TimelineRow(DateTimeOffset at, CaseStage stage) =>
-        at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + stage.WireName();
-
     /// <summary>The all-stages owner partition of a CSC.</summary>
     public static string CscOwner(string cscId) => cscId;
 

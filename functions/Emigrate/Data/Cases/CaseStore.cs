@@ -98,14 +98,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             row["F_" + key] = value;
         }
 
-        await this.WriteStageRowAsync(row, change.At, cancellationToken);
-        var entry = new TableEntity(change.CaseId, CaseKeys.TimelineRow(change.At, change.Stage))
-        {
-            ["Stage"] = change.Stage.WireName(),
-            ["At"] = change.At,
-            ["Note"] = change.Note ?? "",
-        };
-        await tables.Timeline.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
+        await this.WriteStageRowAsync(row, new TimelineEntry(change.Stage, change.At, change.Note), cancellationToken);
 
         CaseRecord? record = await this.IndexStageAsync(change, cancellationToken);
         if (record is null)
@@ -182,48 +175,50 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     }
 
     /// <summary>
-    /// Merges a stage change into the case row unless a later change is already there. An activity whose lock expired
-    /// can re-run after the orchestration has moved on; without the guard its old stage would overwrite the new one.
+    /// Merges a stage change into the case row unless a later change is already there, and adds it to the row's
+    /// timeline either way. An activity whose lock expired can re-run after the orchestration has moved on; without the
+    /// guard its old stage would overwrite the new one. ETag-guarded, so concurrent changes each land their entry.
     /// </summary>
-    private async Task WriteStageRowAsync(TableEntity row, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task WriteStageRowAsync(TableEntity row, TimelineEntry entry, CancellationToken cancellationToken)
     {
         while (true)
         {
             NullableResponse<TableEntity> current = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
-            if (!current.HasValue)
+            string? timeline = CaseTimeline.With(current.HasValue ? current.Value!.GetString(CaseTimeline.Property) : null, entry);
+            bool newer = current.HasValue && current.Value!.GetDateTimeOffset("UpdatedAt") is { } landed && landed > entry.At;
+            TableEntity update = newer ? new TableEntity(row.PartitionKey, row.RowKey) : new TableEntity(row);
+            if (timeline is not null)
             {
-                await tables.Cases.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
-                return;
+                update[CaseTimeline.Property] = timeline;
             }
-
-            if (current.Value!.GetDateTimeOffset("UpdatedAt") is { } landed && landed > at)
+            else if (newer)
             {
                 return;
             }
 
             try
             {
-                await tables.Cases.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                if (current.HasValue)
+                {
+                    await tables.Cases.UpdateEntityAsync(update, current.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                }
+                else
+                {
+                    await tables.Cases.AddEntityAsync(update, cancellationToken);
+                }
+
                 return;
             }
-            catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
+            catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict)
             {
                 // Another writer got in between: read again and decide against what it wrote.
             }
         }
     }
 
-    /// <summary>The case's stage changes, oldest first.</summary>
-    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string caseId, CancellationToken cancellationToken)
-    {
-        var entries = new List<TimelineEntry>();
-        await foreach (TableEntity e in tables.Timeline.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), cancellationToken: cancellationToken))
-        {
-            entries.Add(new TimelineEntry(ParseStage(e.GetString("Stage")!), e.GetDateTimeOffset("At") ?? default, NullIfEmpty(e.GetString("Note"))));
-        }
-
-        return entries;
-    }
+    /// <summary>The case's stage changes, oldest first (the case row's timeline: one point read).</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string caseId, CancellationToken cancellationToken) =>
+        (await this.FindAsync(caseId, cancellationToken))?.Timeline ?? [];
 
     /// <summary>A page of a CSC's cases, optionally of one stage.</summary>
     public Task<CasePage> ListByCscAsync(string cscId, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
@@ -430,7 +425,10 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             e.GetDateTimeOffset("DocumentsDue") ?? default,
             e.GetDateTimeOffset("ClearanceDue") ?? default,
             e.GetDateTimeOffset("UpdatedAt") ?? default,
-            facts);
+            facts)
+        {
+            Timeline = CaseTimeline.Parse(e.GetString(CaseTimeline.Property)),
+        };
     }
 
     private static CaseStage ParseStage(string wire) => CaseStages.All.First(s => s.WireName() == wire);
