@@ -78,7 +78,7 @@ internal sealed class CaseSeeder(CaseTables tables, RegistrationValidator valida
         var writes = new List<Task>
         {
             tables.ByMobile.UpsertEntityAsync(new TableEntity(mobile, CaseKeys.MobileRow(registeredAt, caseId)) { ["CaseId"] = caseId }, TableUpdateMode.Replace),
-            new CaseStore(tables).PointMobileAtAsync(mobile, caseId, registeredAt, CancellationToken.None),
+            new CaseStore(tables).PointMobileAtAsync(new CaseSummary(CaseId.TryParse(caseId, out CaseId? id) ? id : throw new InvalidOperationException(caseId), applicant.Mobile, applicant.PreferredLanguage, stage, applicant.PoeOffice, csc, registeredAt), CancellationToken.None),
         };
         if (!stage.IsTerminal())
         {

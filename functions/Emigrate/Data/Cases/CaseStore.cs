@@ -62,7 +62,15 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
         var mobileRow = new TableEntity(newCase.Mobile, CaseKeys.MobileRow(newCase.RegisteredAt, caseId)) { ["CaseId"] = caseId };
         await tables.ByMobile.UpsertEntityAsync(mobileRow, TableUpdateMode.Replace, cancellationToken);
-        await this.PointMobileAtAsync(newCase.Mobile, caseId, newCase.RegisteredAt, cancellationToken);
+        var summary = new CaseSummary(
+            CaseId.TryParse(caseId, out CaseId? id) ? id : throw new InvalidOperationException("A drawn case id does not parse."),
+            MobileNumber.TryParse(newCase.Mobile, out MobileNumber? mobile) ? mobile : throw new ArgumentException("Not a mobile number.", nameof(newCase)),
+            newCase.Language,
+            CaseStage.Registered,
+            newCase.PoeOffice,
+            newCase.CscId,
+            newCase.RegisteredAt);
+        await this.PointMobileAtAsync(summary, cancellationToken);
         return new RegistrationOutcome(caseId, Created: true);
     }
 
@@ -106,9 +114,45 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             return;
         }
 
+        await this.RefreshMobilePointerAsync(record, cancellationToken);
         if (change.Stage.IsTerminal())
         {
             await this.ReleasePassportAsync(record.PassportNumber, change.CaseId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Copies the case row's stage into its mobile's latest-case row, when that row names the case, so an SMS STATUS is
+    /// answered from that one row. The pointer is read before the case row and written under the pointer's ETag: a
+    /// concurrent change that read an older stage then fails and reads again, and so does one racing a newer
+    /// registration of the mobile (which then finds the pointer names another case and stops).
+    /// </summary>
+    private async Task RefreshMobilePointerAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            NullableResponse<TableEntity> pointer = await tables.ByMobile.GetEntityIfExistsAsync<TableEntity>(record.Mobile, CaseKeys.LatestOfMobileRow(record.Mobile), cancellationToken: cancellationToken);
+            if (!pointer.HasValue || pointer.Value!.GetString("CaseId") != record.CaseId)
+            {
+                return;
+            }
+
+            CaseRecord? now = await this.FindAsync(record.CaseId, cancellationToken);
+            if (now is null || pointer.Value.GetString("Stage") == now.Stage.WireName())
+            {
+                return;
+            }
+
+            try
+            {
+                var update = new TableEntity(pointer.Value.PartitionKey, pointer.Value.RowKey) { ["Stage"] = now.Stage.WireName() };
+                await tables.ByMobile.UpdateEntityAsync(update, pointer.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // A concurrent stage change or registration moved the pointer: read again.
+            }
         }
     }
 
@@ -241,6 +285,10 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// One point read: the mobile's latest-case row carries what the SMS side needs, its stage kept current by each
+    /// stage change (<see cref="RefreshMobilePointerAsync"/>). A row written before it carried them costs a second read.
+    /// </remarks>
     public async Task<CaseSummary?> FindLatestByMobileAsync(MobileNumber mobile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mobile);
@@ -250,16 +298,34 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             return null;
         }
 
-        return await this.GetAsync(CaseId.TryParse(latest.Value!.GetString("CaseId"), out CaseId? id) ? id : throw new InvalidDataException("Bad case id in the mobile index."), cancellationToken);
+        TableEntity row = latest.Value!;
+        CaseId id = CaseId.TryParse(row.GetString("CaseId"), out CaseId? parsed) ? parsed : throw new InvalidDataException("Bad case id in the mobile index.");
+        if (row.GetString("Stage") is { } stage && row.GetString("Language") is { } language && row.GetString("PoeOffice") is { } poe && row.GetString("CscId") is { } csc)
+        {
+            return new CaseSummary(id, mobile, language == WireNames.Of(Language.Hindi) ? Language.Hindi : Language.English, ParseStage(stage), poe, csc, row.GetDateTimeOffset("RegisteredAt") ?? default);
+        }
+
+        return await this.GetAsync(id, cancellationToken);
     }
 
     /// <summary>
     /// Points the mobile's latest-case row at the case unless a later registration is there already: the SMS lookup
     /// then reads one row instead of querying the mobile's partition (which Azurite answers by scanning the table).
+    /// The row carries the case's summary, stage included.
     /// </summary>
-    public async Task PointMobileAtAsync(string mobile, string caseId, DateTimeOffset registeredAt, CancellationToken cancellationToken)
+    public async Task PointMobileAtAsync(CaseSummary latest, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(mobile, CaseKeys.LatestOfMobileRow(mobile)) { ["CaseId"] = caseId, ["RegisteredAt"] = registeredAt };
+        ArgumentNullException.ThrowIfNull(latest);
+        string mobile = latest.Mobile.Value;
+        var row = new TableEntity(mobile, CaseKeys.LatestOfMobileRow(mobile))
+        {
+            ["CaseId"] = latest.CaseId.Value,
+            ["RegisteredAt"] = latest.RegisteredAt,
+            ["Stage"] = latest.Stage.WireName(),
+            ["Language"] = WireNames.Of(latest.Language),
+            ["PoeOffice"] = latest.PoeOffice,
+            ["CscId"] = latest.CscId,
+        };
         while (true)
         {
             NullableResponse<TableEntity> current = await tables.ByMobile.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
@@ -269,7 +335,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
                 {
                     await tables.ByMobile.AddEntityAsync(row, cancellationToken);
                 }
-                else if ((current.Value!.GetDateTimeOffset("RegisteredAt") ?? default) <= registeredAt)
+                else if ((current.Value!.GetDateTimeOffset("RegisteredAt") ?? default) <= latest.RegisteredAt)
                 {
                     await tables.ByMobile.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
