@@ -33,12 +33,14 @@ public sealed record NewCase(
     DateTimeOffset ClearanceDue);
 
 /// <summary>
-/// The Cases table and its indexes. Every query is a partition lookup: a case by id, cases by CSC, PoE office or
-/// insurer (a stage filter reads the owner's partition of that stage), the open case of a passport, the latest case
-/// of a mobile. Keys: <see cref="CaseKeys"/>.
+/// The Cases table and its indexes. Every read is a point read (or a few): a case by id, a page of cases by CSC, PoE
+/// office or insurer (the list's head and page rows, <see cref="CaseLists"/>; a stage filter reads the owner's list of
+/// that stage), the open case of a passport, the latest case of a mobile. Keys: <see cref="CaseKeys"/>.
 /// </summary>
 public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 {
+    private readonly CaseLists lists = new(tables.Lists);
+
     /// <summary>
     /// Stores a new case with stage registered, unless the passport already has an open case. A drawn case id
     /// that exists already is drawn again.
@@ -54,11 +56,10 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             return new RegistrationOutcome(existing, Created: false);
         }
 
-        foreach (string owner in new[] { CaseKeys.CscOwner(newCase.CscId), CaseKeys.PoeOwner(newCase.PoeOffice) })
-        {
-            await tables.ByOwner.UpsertEntityAsync(OwnerRow(CaseKeys.OwnerStage(owner, CaseStage.Registered), caseId, CaseStage.Registered, newCase.Name, newCase.RegisteredAt), TableUpdateMode.Replace, cancellationToken);
-            await tables.ByOwner.UpsertEntityAsync(OwnerRow(owner, caseId, CaseStage.Registered, newCase.Name, newCase.RegisteredAt), TableUpdateMode.Replace, cancellationToken);
-        }
+        var listed = new CaseListEntry(caseId, CaseStage.Registered, newCase.Name, newCase.RegisteredAt);
+        await Task.WhenAll(new[] { CaseKeys.CscOwner(newCase.CscId), CaseKeys.PoeOwner(newCase.PoeOffice) }
+            .SelectMany(owner => new[] { CaseKeys.OwnerStage(owner, CaseStage.Registered), owner })
+            .Select(list => this.lists.PutAsync(list, listed, cancellationToken)));
 
         var mobileRow = new TableEntity(newCase.Mobile, CaseKeys.MobileRow(newCase.RegisteredAt, caseId)) { ["CaseId"] = caseId };
         await tables.ByMobile.UpsertEntityAsync(mobileRow, TableUpdateMode.Replace, cancellationToken);
@@ -157,9 +158,9 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     }
 
     /// <summary>
-    /// Moves the case's owner index rows to the stage the case row holds now (not this change's: a late re-run of an
-    /// older change must not roll the lists back). Should a newer change land meanwhile, its stage rows are moved again,
-    /// as its own move may have finished before this one wrote the older stage.
+    /// Moves the case on its owners' lists to the stage the case row holds now (not this change's: a late re-run of an
+    /// older change must not roll the lists back). Should a newer change land meanwhile, the case is taken off the
+    /// stage lists of the stage read here, as the newer change's own move may have finished before this one put it on.
     /// </summary>
     private async Task<CaseRecord?> IndexStageAsync(StageChange change, CancellationToken cancellationToken)
     {
@@ -168,7 +169,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         {
             foreach (string owner in Owners(record))
             {
-                await this.MoveOwnerRowsAsync(owner, record, change.Stage, cancellationToken);
+                await this.MoveOnListsAsync(owner, record, change.Stage, cancellationToken);
             }
 
             CaseRecord? now = await this.FindAsync(change.CaseId, cancellationToken);
@@ -179,7 +180,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
             foreach (string owner in Owners(record))
             {
-                await tables.ByOwner.DeleteEntityAsync(CaseKeys.OwnerStage(owner, record.Stage), record.CaseId, ETag.All, cancellationToken);
+                await this.lists.RemoveAsync(CaseKeys.OwnerStage(owner, record.Stage), record.CaseId, cancellationToken);
             }
 
             record = now;
@@ -189,22 +190,21 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     }
 
     /// <summary>
-    /// Upserts the row in the owner's partition of the current stage, deletes the rows of the stage the all-stages row
-    /// last pointed at and of this change's stage, then points the all-stages row at the current stage. In that order a
-    /// re-run after a failure anywhere finds the old stage still named and deletes it.
+    /// Puts the case on the owner's list of the current stage, takes it off the lists of the stage its all-stages entry
+    /// last showed and of this change's stage, then updates its all-stages entry. In that order a re-run after a
+    /// failure anywhere finds the old stage still shown and takes the case off its list.
     /// </summary>
-    private async Task MoveOwnerRowsAsync(string owner, CaseRecord record, CaseStage changed, CancellationToken cancellationToken)
+    private async Task MoveOnListsAsync(string owner, CaseRecord record, CaseStage changed, CancellationToken cancellationToken)
     {
-        NullableResponse<TableEntity> indexed = await tables.ByOwner.GetEntityIfExistsAsync<TableEntity>(owner, record.CaseId, cancellationToken: cancellationToken);
-        CaseStage? was = indexed.HasValue ? CaseStages.All.FirstOrDefault(s => s.WireName() == indexed.Value!.GetString("Stage")) : null;
-        string name = (indexed.HasValue ? indexed.Value!.GetString("Name") : null) ?? ToSummaryName(record);
-        await tables.ByOwner.UpsertEntityAsync(OwnerRow(CaseKeys.OwnerStage(owner, record.Stage), record.CaseId, record.Stage, name, record.RegisteredAt), TableUpdateMode.Replace, cancellationToken);
-        foreach (CaseStage stale in new[] { was, changed }.OfType<CaseStage>().Distinct().Where(s => s != record.Stage))
+        CaseListEntry? listed = await this.lists.EntryAsync(owner, record.CaseId, cancellationToken);
+        var entry = new CaseListEntry(record.CaseId, record.Stage, listed?.Name ?? ToSummaryName(record), record.RegisteredAt);
+        await this.lists.PutAsync(CaseKeys.OwnerStage(owner, record.Stage), entry, cancellationToken);
+        foreach (CaseStage stale in new[] { listed?.Stage, changed }.OfType<CaseStage>().Distinct().Where(s => s != record.Stage))
         {
-            await tables.ByOwner.DeleteEntityAsync(CaseKeys.OwnerStage(owner, stale), record.CaseId, ETag.All, cancellationToken);
+            await this.lists.RemoveAsync(CaseKeys.OwnerStage(owner, stale), record.CaseId, cancellationToken);
         }
 
-        await tables.ByOwner.UpsertEntityAsync(OwnerRow(owner, record.CaseId, record.Stage, name, record.RegisteredAt), TableUpdateMode.Merge, cancellationToken);
+        await this.lists.PutAsync(owner, entry, cancellationToken);
     }
 
     /// <summary>The lists a case is in: its CSC's, its PoE office's and, once insurance was requested, the insurer's.</summary>
@@ -359,21 +359,9 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         return new CaseSummary(id!, applicant.Mobile, applicant.PreferredLanguage, record.Stage, record.PoeOffice, record.CscId, record.RegisteredAt);
     }
 
-    private async Task<CasePage> ListAsync(string partition, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken)
-    {
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {(stage is { } s ? CaseKeys.OwnerStage(partition, s) : partition)}");
-        await foreach (Page<TableEntity> page in tables.ByOwner.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
-        {
-            var items = page.Values.Select(e => new CaseListItem(
-                e.RowKey,
-                ParseStage(e.GetString("Stage")!),
-                e.GetString("Name") ?? "",
-                e.GetDateTimeOffset("RegisteredAt") ?? default)).ToList();
-            return new CasePage(items, page.ContinuationToken);
-        }
-
-        return new CasePage([], null);
-    }
+    /// <exception cref="FormatException">The continuation token is not one the list gave out.</exception>
+    private Task<CasePage> ListAsync(string owner, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        this.lists.ReadAsync(stage is { } s ? CaseKeys.OwnerStage(owner, s) : owner, continuationToken, pageSize, cancellationToken);
 
     private async Task<string> InsertCaseRowAsync(NewCase newCase, CancellationToken cancellationToken)
     {
@@ -460,14 +448,6 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             }
         }
     }
-
-    /// <summary>An owner index row: what a list shows without reading the case.</summary>
-    public static TableEntity OwnerRow(string partition, string caseId, CaseStage stage, string name, DateTimeOffset registeredAt) => new(partition, caseId)
-    {
-        ["Stage"] = stage.WireName(),
-        ["Name"] = name,
-        ["RegisteredAt"] = registeredAt,
-    };
 
     private static CaseRecord ToRecord(TableEntity e)
     {

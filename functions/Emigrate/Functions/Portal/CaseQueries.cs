@@ -106,9 +106,18 @@ public sealed class CaseQueries(CaseStore cases, DocumentStore documents, TimePr
 
         string? token = request.Query["continuationToken"];
         token = string.IsNullOrEmpty(token) ? null : token;
-        CasePage page = caller.Role == Roles.Csc
-            ? await cases.ListByCscAsync(caller.OrganisationId, stage, token, PageSize, context.CancellationToken)
-            : await cases.ListByPoeAsync(caller.OrganisationId, stage, token, PageSize, context.CancellationToken);
+        CasePage page;
+        try
+        {
+            page = caller.Role == Roles.Csc
+                ? await cases.ListByCscAsync(caller.OrganisationId, stage, token, PageSize, context.CancellationToken)
+                : await cases.ListByPoeAsync(caller.OrganisationId, stage, token, PageSize, context.CancellationToken);
+        }
+        catch (FormatException)
+        {
+            return Portal.Invalid("continuationToken", "Not a continuation token of this list: pass the one the previous page returned.");
+        }
+
         return Results.Ok(new
         {
             items = page.Items.Select(i => new { caseId = i.CaseId, stage = i.Stage.WireName(), name = i.Name, registeredAt = i.RegisteredAt }),
