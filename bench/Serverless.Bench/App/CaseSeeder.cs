@@ -16,18 +16,17 @@ namespace Serverless.Bench.App;
 
 /// <summary>
 /// Writes cases straight into the app's case tables (<see cref="CaseTables"/>), in the row shapes
-/// <see cref="CaseStore"/> writes and reads, keyed by <see cref="CaseKeys"/>: the Cases row, both owner index rows and
-/// their stage-partition rows (batched, 100 per partition
-/// transaction), the mobile index and its latest-case row, the passport claim of open cases and one timeline entry. Seeded cases have no
+/// <see cref="CaseStore"/> writes and reads, keyed by <see cref="CaseKeys"/>: the Cases row (with one timeline entry), the
+/// mobile index and its latest-case row, the passport claim of open cases, and the case on its CSC's and PoE office's
+/// lists, all stages and its stage (appended through the app's <see cref="CaseLists"/>, a transaction per page row).
+/// Seeded cases have no
 /// orchestration and no documents; the applicant is validated by the app's own <see cref="RegistrationValidator"/>.
 /// </summary>
 internal sealed class CaseSeeder(CaseTables tables, RegistrationValidator validator, string demoCsc, int cscCount, int concurrency)
 {
-    private const int BatchSize = 100;
-
     public async Task<SeedResult> SeedAsync(int from, int count)
     {
-        var owners = new ConcurrentDictionary<string, ConcurrentQueue<TableEntity>>(StringComparer.Ordinal);
+        var owners = new ConcurrentDictionary<string, ConcurrentQueue<CaseListEntry>>(StringComparer.Ordinal);
         long rows = 0;
         var clock = Stopwatch.StartNew();
         int next = from - 1;
@@ -46,21 +45,22 @@ internal sealed class CaseSeeder(CaseTables tables, RegistrationValidator valida
             }
         }));
 
-        // Owner index rows go in entity-group transactions, one partition at a time.
-        var batches = new ConcurrentQueue<List<TableEntity>>(owners.Values.SelectMany(q => q.Chunk(BatchSize).Select(c => c.ToList())));
+        // Each list gets its cases appended after the ones it holds (the driven cases): a transaction per page row.
+        var lists = new ConcurrentQueue<KeyValuePair<string, ConcurrentQueue<CaseListEntry>>>(owners);
+        var appender = new CaseLists(tables.Lists);
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            while (batches.TryDequeue(out List<TableEntity>? batch))
+            while (lists.TryDequeue(out var list))
             {
-                await tables.ByOwner.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)));
-                Interlocked.Add(ref rows, batch.Count);
+                await appender.AppendAsync(list.Key, list.Value.ToList(), CancellationToken.None);
+                Interlocked.Add(ref rows, list.Value.Count);
             }
         }));
 
         return new SeedResult(count, Interlocked.Read(ref rows), clock.Elapsed);
     }
 
-    private async Task<int> WriteCaseAsync(int n, RandomNumberGenerator random, ConcurrentDictionary<string, ConcurrentQueue<TableEntity>> owners)
+    private async Task<int> WriteCaseAsync(int n, RandomNumberGenerator random, ConcurrentDictionary<string, ConcurrentQueue<CaseListEntry>> owners)
     {
         var (state, district, pin) = SeedPlan.StateOf(n);
         string passport = Applicants.Passport('S', n);
@@ -78,13 +78,7 @@ internal sealed class CaseSeeder(CaseTables tables, RegistrationValidator valida
         var writes = new List<Task>
         {
             tables.ByMobile.UpsertEntityAsync(new TableEntity(mobile, CaseKeys.MobileRow(registeredAt, caseId)) { ["CaseId"] = caseId }, TableUpdateMode.Replace),
-            new CaseStore(tables).PointMobileAtAsync(mobile, caseId, registeredAt, CancellationToken.None),
-            tables.Timeline.UpsertEntityAsync(new TableEntity(caseId, CaseKeys.TimelineRow(updatedAt, stage))
-            {
-                ["Stage"] = stage.WireName(),
-                ["At"] = updatedAt,
-                ["Note"] = "seeded",
-            }, TableUpdateMode.Replace),
+            new CaseStore(tables).PointMobileAtAsync(new CaseSummary(CaseId.TryParse(caseId, out CaseId? id) ? id : throw new InvalidOperationException(caseId), applicant.Mobile, applicant.PreferredLanguage, stage, applicant.PoeOffice, csc, registeredAt), CancellationToken.None),
         };
         if (!stage.IsTerminal())
         {
@@ -95,10 +89,10 @@ internal sealed class CaseSeeder(CaseTables tables, RegistrationValidator valida
         written += writes.Count;
         foreach (string owner in new[] { CaseKeys.CscOwner(csc), CaseKeys.PoeOwner(applicant.PoeOffice) })
         {
-            // The all-stages row and the row in the stage's own partition, as CaseStore keeps them.
-            foreach (string partition in new[] { owner, CaseKeys.OwnerStage(owner, stage) })
+            // The all-stages list and the stage's own list, as CaseStore keeps them.
+            foreach (string list in new[] { owner, CaseKeys.OwnerStage(owner, stage) })
             {
-                owners.GetOrAdd(partition, _ => new ConcurrentQueue<TableEntity>()).Enqueue(CaseStore.OwnerRow(partition, caseId, stage, applicant.Name, registeredAt));
+                owners.GetOrAdd(list, _ => new ConcurrentQueue<CaseListEntry>()).Enqueue(new CaseListEntry(caseId, stage, applicant.Name, registeredAt));
             }
         }
 
@@ -125,6 +119,7 @@ internal sealed class CaseSeeder(CaseTables tables, RegistrationValidator valida
                 ["ClearanceDue"] = IndiaTime.At(clearanceDay, TimeOnly.MinValue),
                 ["UpdatedAt"] = updatedAt,
                 ["Note"] = "",
+                [CaseTimeline.Property] = CaseTimeline.With(null, new TimelineEntry(stage, updatedAt, "seeded")),
             };
             try
             {

@@ -8,7 +8,7 @@ using Serverless.Testing;
 
 namespace Emigrate.Tests.Data;
 
-/// <summary>Stage-filtered lists read the owner's partition of that stage; stage changes move the rows between them.</summary>
+/// <summary>Stage-filtered lists read the owner's list of that stage; stage changes move the case between them.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class CaseStageListTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -36,25 +36,31 @@ public sealed class CaseStageListTests(AzuriteFixture azurite) : IAsyncLifetime
     private Task RecordAsync(string caseId, CaseStage stage, int minute) =>
         this.Store.RecordStageAsync(new StageChange(caseId, stage, T.AddMinutes(minute), caseId), CancellationToken.None);
 
-    /// <summary>The case ids in a partition of the owner index, read directly.</summary>
-    private async Task<List<string>> PartitionAsync(string partition)
+    private CaseLists Lists => new(this.tables.Lists);
+
+    /// <summary>The case ids on a list, every page of it.</summary>
+    private async Task<List<string>> ListedAsync(string list)
     {
         var ids = new List<string>();
-        await foreach (TableEntity e in this.tables.ByOwner.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")))
+        string? token = null;
+        do
         {
-            ids.Add(e.RowKey);
+            CasePage page = await this.Lists.ReadAsync(list, token, 50, CancellationToken.None);
+            ids.AddRange(page.Items.Select(i => i.CaseId));
+            token = page.ContinuationToken;
         }
+        while (token is not null);
 
         return ids;
     }
 
-    /// <summary>Which stage partitions of the owner hold the case.</summary>
+    /// <summary>Which stage lists of the owner hold the case.</summary>
     private async Task<List<CaseStage>> StagesIndexedAsync(string owner, string caseId)
     {
         var stages = new List<CaseStage>();
         foreach (CaseStage stage in CaseStages.All)
         {
-            if ((await this.tables.ByOwner.GetEntityIfExistsAsync<TableEntity>(CaseKeys.OwnerStage(owner, stage), caseId)).HasValue)
+            if (await this.Lists.EntryAsync(CaseKeys.OwnerStage(owner, stage), caseId, CancellationToken.None) is not null)
             {
                 stages.Add(stage);
             }
@@ -68,13 +74,12 @@ public sealed class CaseStageListTests(AzuriteFixture azurite) : IAsyncLifetime
         foreach (string owner in new[] { CaseKeys.CscOwner(csc), CaseKeys.PoeOwner("poe-kochi") })
         {
             Assert.Equal(new[] { stage }, await this.StagesIndexedAsync(owner, caseId));
-            var all = (await this.tables.ByOwner.GetEntityAsync<TableEntity>(owner, caseId)).Value;
-            Assert.Equal(stage.WireName(), all.GetString("Stage"));
+            Assert.Equal(stage, (await this.Lists.EntryAsync(owner, caseId, CancellationToken.None))!.Stage);
         }
     }
 
     [Fact]
-    public async Task Registration_and_each_stage_change_keep_the_case_in_exactly_one_stage_partition_per_owner()
+    public async Task Registration_and_each_stage_change_keep_the_case_on_exactly_one_stage_list_per_owner()
     {
         string caseId = await this.RegisterAsync("M1000000", "csc-move");
         await this.AssertIndexedOnlyAtAsync("csc-move", caseId, CaseStage.Registered);
@@ -98,19 +103,21 @@ public sealed class CaseStageListTests(AzuriteFixture azurite) : IAsyncLifetime
         await this.RecordAsync(caseId, CaseStage.AwaitingDocuments, 1);
 
         await this.AssertIndexedOnlyAtAsync("csc-rerun", caseId, CaseStage.AwaitingDocuments);
-        Assert.Equal(new[] { caseId }, await this.PartitionAsync(CaseKeys.OwnerStage("csc-rerun", CaseStage.AwaitingDocuments)));
+        Assert.Equal(new[] { caseId }, await this.ListedAsync(CaseKeys.OwnerStage("csc-rerun", CaseStage.AwaitingDocuments)));
+        Assert.Equal(new[] { caseId }, await this.ListedAsync(CaseKeys.CscOwner("csc-rerun")));
     }
 
     [Fact]
-    public async Task A_re_run_after_a_failure_midway_removes_the_row_of_the_stage_the_case_left()
+    public async Task A_re_run_after_a_failure_midway_takes_the_case_off_the_list_of_the_stage_it_left()
     {
         string caseId = await this.RegisterAsync("M3000000", "csc-crash");
         string owner = CaseKeys.CscOwner("csc-crash");
 
         // As a first run that wrote the case row and the new stage's row, then failed before moving the rest.
         await this.RecordAsync(caseId, CaseStage.AwaitingDocuments, 1);
-        await this.tables.ByOwner.UpsertEntityAsync(CaseStore.OwnerRow(CaseKeys.OwnerStage(owner, CaseStage.Registered), caseId, CaseStage.Registered, "Asha", T), TableUpdateMode.Replace);
-        await this.tables.ByOwner.UpsertEntityAsync(new TableEntity(owner, caseId) { ["Stage"] = CaseStage.Registered.WireName() }, TableUpdateMode.Merge);
+        var registered = new CaseListEntry(caseId, CaseStage.Registered, "Asha", T);
+        await this.Lists.PutAsync(CaseKeys.OwnerStage(owner, CaseStage.Registered), registered, CancellationToken.None);
+        await this.Lists.PutAsync(owner, registered, CancellationToken.None);
 
         await this.RecordAsync(caseId, CaseStage.AwaitingDocuments, 1);
 
@@ -118,14 +125,14 @@ public sealed class CaseStageListTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_late_re_run_of_an_older_change_does_not_resurrect_its_stage_row()
+    public async Task A_late_re_run_of_an_older_change_does_not_put_the_case_back_on_its_stage_list()
     {
         string caseId = await this.RegisterAsync("M4000000", "csc-late");
         await this.RecordAsync(caseId, CaseStage.AwaitingDocuments, 1);
         await this.RecordAsync(caseId, CaseStage.DocumentsVerified, 2);
 
         // Even when the older change's first run had left its stage row behind before failing.
-        await this.tables.ByOwner.UpsertEntityAsync(CaseStore.OwnerRow(CaseKeys.OwnerStage(CaseKeys.CscOwner("csc-late"), CaseStage.AwaitingDocuments), caseId, CaseStage.AwaitingDocuments, "Asha", T), TableUpdateMode.Replace);
+        await this.Lists.PutAsync(CaseKeys.OwnerStage(CaseKeys.CscOwner("csc-late"), CaseStage.AwaitingDocuments), new CaseListEntry(caseId, CaseStage.AwaitingDocuments, "Asha", T), CancellationToken.None);
         await this.RecordAsync(caseId, CaseStage.AwaitingDocuments, 1);
         await this.RecordAsync(caseId, CaseStage.Registered, 0);
 

@@ -88,6 +88,20 @@ public sealed class CaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty((await this.Store.ListByCscAsync("csc-late", CaseStage.AwaitingDocuments, null, 10, CancellationToken.None)).Items);
         Assert.DoesNotContain((await this.Store.ListByPoeAsync("poe-mumbai", CaseStage.AwaitingDocuments, null, 10, CancellationToken.None)).Items, i => i.CaseId == registered.CaseId);
         Assert.Equal(2, (await this.Store.TimelineAsync(registered.CaseId, CancellationToken.None)).Count);
+        Assert.Equal(CaseStage.DocumentsVerified, (await this.Store.FindLatestByMobileAsync(Mobile("9876543210"), CancellationToken.None))!.Stage);
+    }
+
+    [Fact]
+    public async Task The_sms_lookup_answers_from_the_mobiles_latest_case_row_alone()
+    {
+        var registered = await this.Store.RegisterAsync(Case("P1000000", csc: "csc-sms", mobile: "9123456782") with { Language = Language.Hindi }, CancellationToken.None);
+        await this.Store.RecordStageAsync(new StageChange(registered.CaseId, CaseStage.AwaitingDocuments, DateTimeOffset.UnixEpoch.AddYears(56), registered.CaseId, null), CancellationToken.None);
+
+        // Without the case row, only the mobile's row can answer.
+        await this.tables.Cases.DeleteEntityAsync(registered.CaseId, CaseKeys.CaseRow(registered.CaseId));
+        var latest = (await this.Store.FindLatestByMobileAsync(Mobile("9123456782"), CancellationToken.None))!;
+
+        Assert.Equal((registered.CaseId, CaseStage.AwaitingDocuments, Language.Hindi, "csc-sms", "poe-mumbai", "9123456782"), (latest.CaseId.Value, latest.Stage, latest.Language, latest.CscId, latest.PoeOffice, latest.Mobile.Value));
     }
 
     /// <summary>The case the mobile's latest-case row names (what the SMS lookup reads, before it reads that case).</summary>
@@ -128,5 +142,21 @@ public sealed class CaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         while (token is not null);
 
         Assert.Equal(5, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Concurrent_stage_changes_of_one_case_each_land_in_its_timeline_and_the_latest_stage_wins()
+    {
+        var registered = await this.Store.RegisterAsync(Case("T1000000", csc: "csc-timeline"), CancellationToken.None);
+        var t = DateTimeOffset.UnixEpoch.AddYears(56);
+        CaseStage[] stages = [CaseStage.AwaitingDocuments, CaseStage.DocumentsSentBack, CaseStage.AwaitingDocuments, CaseStage.DocumentsVerified, CaseStage.MedicalBooked, CaseStage.MedicalFit, CaseStage.InsuranceRequested, CaseStage.Insured];
+        var changes = stages.Select((stage, i) => new StageChange(registered.CaseId, stage, t.AddMinutes(i), registered.CaseId, "step " + i)).ToList();
+
+        await Task.WhenAll(changes.Concat(changes).Select(c => this.Store.RecordStageAsync(c, CancellationToken.None)));
+
+        var record = (await this.Store.FindAsync(registered.CaseId, CancellationToken.None))!;
+        Assert.Equal(CaseStage.Insured, record.Stage);
+        Assert.Equal(changes.Select(c => (c.Stage, c.At, c.Note)), record.Timeline.Select(e => (e.Stage, e.At, e.Note)));
+        Assert.Equal(CaseStage.Insured, (await this.Store.FindLatestByMobileAsync(Mobile("9876543210"), CancellationToken.None))!.Stage);
     }
 }

@@ -84,6 +84,8 @@ public sealed class BadInputTests(AzuriteFixture azurite) : PortalTest(azurite)
         var badRequests = new (HttpMethod Method, string Path, string Key, string Field, HttpContent? Body)[]
         {
             (HttpMethod.Get, "/api/cases?stage=sleeping", PortalHost.CscKey, "stage", null),
+            (HttpMethod.Get, "/api/cases?continuationToken=1!2", PortalHost.CscKey, "continuationToken", null),
+            (HttpMethod.Get, "/api/cases?stage=registered&continuationToken=x", PortalHost.VerifierKey, "continuationToken", null),
             (HttpMethod.Get, "/api/medical-centres?date=tomorrow", PortalHost.CscKey, "date", null),
             (HttpMethod.Get, "/api/medical-centres/mc-mumbai-1/appointments?date=2026-13-01", PortalHost.MedicalKey, "date", null),
             (HttpMethod.Get, "/api/sms/outbox?mobile=12345", PortalHost.AdminKey, "mobile", null),

@@ -210,6 +210,16 @@ public sealed class CasePortalTests(AzuriteFixture azurite) : IAsyncLifetime
         string mine = await this.host.RegisterAsync("W9999999");
         await this.host.WaitForStageAsync(mine, "awaitingDocuments");
 
+        // The lists follow the case row within the same stage-change activity, a few requests later.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while (!(await ListAsync(PortalHost.VerifierKey, "?stage=awaitingDocuments")).Contains(mine))
+            {
+                Assert.False(timeout.IsCancellationRequested, $"Case {mine} did not reach the verifier's awaitingDocuments list.");
+                await Task.Delay(100);
+            }
+        }
+
         var own = await ListAsync(PortalHost.CscKey, "");
         Assert.Contains(own, i => i == mine);
         Assert.DoesNotContain(mine, await ListAsync(PortalHost.OtherCscKey, ""));

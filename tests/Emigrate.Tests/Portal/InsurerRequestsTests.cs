@@ -17,11 +17,22 @@ public sealed class InsurerRequestsTests(AzuriteFixture azurite) : PortalTest(az
 
         await this.Host.InsuranceRequestedAsync(caseId);
 
-        Assert.Contains(caseId, await this.ListAsync(PortalHost.InsurerKey, "ins-sagar"));
+        await this.UntilListedAsync(caseId, listed: true);
         Assert.DoesNotContain(caseId, await this.ListAsync(PortalHost.OtherInsurerKey, "ins-kaveri"));
 
         await this.Host.InsuredAsync(caseId);
-        Assert.DoesNotContain(caseId, await this.ListAsync(PortalHost.InsurerKey, "ins-sagar"));
+        await this.UntilListedAsync(caseId, listed: false);
+    }
+
+    /// <summary>Reads ins-sagar's list until it shows (or no longer shows) the case: lists follow the case row a few requests later.</summary>
+    private async Task UntilListedAsync(string caseId, bool listed)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((await this.ListAsync(PortalHost.InsurerKey, "ins-sagar")).Contains(caseId) != listed)
+        {
+            Assert.False(timeout.IsCancellationRequested, $"Case {caseId} is {(listed ? "not yet" : "still")} on the insurer's list.");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

@@ -34,22 +34,27 @@ public static class CaseKeys
     /// </summary>
     public static string LatestOfMobileRow(string mobile) => "latest|" + mobile;
 
-    /// <summary>The row key of a timeline entry (partition: the case id).</summary>
-    public static string TimelineRow(DateTimeOffset at, CaseStage stage) =>
-        at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + stage.WireName();
-
-    /// <summary>The all-stages owner partition of a CSC.</summary>
+    /// <summary>The all-stages list key of a CSC (a partition of <see cref="CaseTables.Lists"/>).</summary>
     public static string CscOwner(string cscId) => cscId;
 
-    /// <summary>The all-stages owner partition of a PoE office's jurisdiction.</summary>
+    /// <summary>The all-stages list key of a PoE office's jurisdiction.</summary>
     public static string PoeOwner(string poeOffice) => PoePrefix + poeOffice;
 
-    /// <summary>The all-stages owner partition of an insurer's requests.</summary>
+    /// <summary>The all-stages list key of an insurer's requests.</summary>
     public static string InsurerOwner(string insurerId) => InsurerPrefix + insurerId;
 
     /// <summary>
-    /// The partition of an owner's cases in one stage: a stage-filtered list reads it alone, so every page is full
-    /// rather than a scan of the owner's partition that can come back empty with only a continuation token.
+    /// The list key of an owner's cases in one stage: a stage-filtered list reads it alone, so every page is full
+    /// rather than a filter over the owner's list that can come back empty with only a continuation token.
     /// </summary>
     public static string OwnerStage(string owner, CaseStage stage) => owner + StageSeparator + stage.WireName();
+
+    /// <summary>The row key of a list's head row (partition: the list key), which names the list's page rows.</summary>
+    public static string ListHead(string list) => "h|" + list;
+
+    /// <summary>The row key of a page row of a list (partition: the list key).</summary>
+    public static string ListPage(string list, long page) => "p|" + list + "|" + page.ToString("D10", CultureInfo.InvariantCulture);
+
+    /// <summary>The row key of a case's member row in a list (partition: the list key): which page holds it.</summary>
+    public static string ListMember(string list, string caseId) => "m|" + list + "|" + caseId;
 }

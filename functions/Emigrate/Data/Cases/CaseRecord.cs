@@ -29,7 +29,11 @@ public sealed record CaseRecord(
     DateTimeOffset DocumentsDue,
     DateTimeOffset ClearanceDue,
     DateTimeOffset UpdatedAt,
-    IReadOnlyDictionary<string, string> Facts);
+    IReadOnlyDictionary<string, string> Facts)
+{
+    /// <summary>Its stage changes, oldest first (kept in the row: see <see cref="CaseTimeline"/>).</summary>
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+}
 
 /// <summary>One entry of a case's timeline.</summary>
 /// <param name="Stage">The stage entered.</param>

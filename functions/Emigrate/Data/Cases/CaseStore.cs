@@ -33,12 +33,14 @@ public sealed record NewCase(
     DateTimeOffset ClearanceDue);
 
 /// <summary>
-/// The Cases table and its indexes. Every query is a partition lookup: a case by id, cases by CSC, PoE office or
-/// insurer (a stage filter reads the owner's partition of that stage), the open case of a passport, the latest case
-/// of a mobile. Keys: <see cref="CaseKeys"/>.
+/// The Cases table and its indexes. Every read is a point read (or a few): a case by id, a page of cases by CSC, PoE
+/// office or insurer (the list's head and page rows, <see cref="CaseLists"/>; a stage filter reads the owner's list of
+/// that stage), the open case of a passport, the latest case of a mobile. Keys: <see cref="CaseKeys"/>.
 /// </summary>
 public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 {
+    private readonly CaseLists lists = new(tables.Lists);
+
     /// <summary>
     /// Stores a new case with stage registered, unless the passport already has an open case. A drawn case id
     /// that exists already is drawn again.
@@ -54,15 +56,22 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             return new RegistrationOutcome(existing, Created: false);
         }
 
-        foreach (string owner in new[] { CaseKeys.CscOwner(newCase.CscId), CaseKeys.PoeOwner(newCase.PoeOffice) })
-        {
-            await tables.ByOwner.UpsertEntityAsync(OwnerRow(CaseKeys.OwnerStage(owner, CaseStage.Registered), caseId, CaseStage.Registered, newCase.Name, newCase.RegisteredAt), TableUpdateMode.Replace, cancellationToken);
-            await tables.ByOwner.UpsertEntityAsync(OwnerRow(owner, caseId, CaseStage.Registered, newCase.Name, newCase.RegisteredAt), TableUpdateMode.Replace, cancellationToken);
-        }
+        var listed = new CaseListEntry(caseId, CaseStage.Registered, newCase.Name, newCase.RegisteredAt);
+        await Task.WhenAll(new[] { CaseKeys.CscOwner(newCase.CscId), CaseKeys.PoeOwner(newCase.PoeOffice) }
+            .SelectMany(owner => new[] { CaseKeys.OwnerStage(owner, CaseStage.Registered), owner })
+            .Select(list => this.lists.PutAsync(list, listed, cancellationToken)));
 
         var mobileRow = new TableEntity(newCase.Mobile, CaseKeys.MobileRow(newCase.RegisteredAt, caseId)) { ["CaseId"] = caseId };
         await tables.ByMobile.UpsertEntityAsync(mobileRow, TableUpdateMode.Replace, cancellationToken);
-        await this.PointMobileAtAsync(newCase.Mobile, caseId, newCase.RegisteredAt, cancellationToken);
+        var summary = new CaseSummary(
+            CaseId.TryParse(caseId, out CaseId? id) ? id : throw new InvalidOperationException("A drawn case id does not parse."),
+            MobileNumber.TryParse(newCase.Mobile, out MobileNumber? mobile) ? mobile : throw new ArgumentException("Not a mobile number.", nameof(newCase)),
+            newCase.Language,
+            CaseStage.Registered,
+            newCase.PoeOffice,
+            newCase.CscId,
+            newCase.RegisteredAt);
+        await this.PointMobileAtAsync(summary, cancellationToken);
         return new RegistrationOutcome(caseId, Created: true);
     }
 
@@ -98,14 +107,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             row["F_" + key] = value;
         }
 
-        await this.WriteStageRowAsync(row, change.At, cancellationToken);
-        var entry = new TableEntity(change.CaseId, CaseKeys.TimelineRow(change.At, change.Stage))
-        {
-            ["Stage"] = change.Stage.WireName(),
-            ["At"] = change.At,
-            ["Note"] = change.Note ?? "",
-        };
-        await tables.Timeline.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
+        await this.WriteStageRowAsync(row, new TimelineEntry(change.Stage, change.At, change.Note), cancellationToken);
 
         CaseRecord? record = await this.IndexStageAsync(change, cancellationToken);
         if (record is null)
@@ -113,6 +115,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             return;
         }
 
+        await this.RefreshMobilePointerAsync(record, cancellationToken);
         if (change.Stage.IsTerminal())
         {
             await this.ReleasePassportAsync(record.PassportNumber, change.CaseId, cancellationToken);
@@ -120,9 +123,44 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     }
 
     /// <summary>
-    /// Moves the case's owner index rows to the stage the case row holds now (not this change's: a late re-run of an
-    /// older change must not roll the lists back). Should a newer change land meanwhile, its stage rows are moved again,
-    /// as its own move may have finished before this one wrote the older stage.
+    /// Copies the case row's stage into its mobile's latest-case row, when that row names the case, so an SMS STATUS is
+    /// answered from that one row. The pointer is read before the case row and written under the pointer's ETag: a
+    /// concurrent change that read an older stage then fails and reads again, and so does one racing a newer
+    /// registration of the mobile (which then finds the pointer names another case and stops).
+    /// </summary>
+    private async Task RefreshMobilePointerAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            NullableResponse<TableEntity> pointer = await tables.ByMobile.GetEntityIfExistsAsync<TableEntity>(record.Mobile, CaseKeys.LatestOfMobileRow(record.Mobile), cancellationToken: cancellationToken);
+            if (!pointer.HasValue || pointer.Value!.GetString("CaseId") != record.CaseId)
+            {
+                return;
+            }
+
+            CaseRecord? now = await this.FindAsync(record.CaseId, cancellationToken);
+            if (now is null || pointer.Value.GetString("Stage") == now.Stage.WireName())
+            {
+                return;
+            }
+
+            try
+            {
+                var update = new TableEntity(pointer.Value.PartitionKey, pointer.Value.RowKey) { ["Stage"] = now.Stage.WireName() };
+                await tables.ByMobile.UpdateEntityAsync(update, pointer.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // A concurrent stage change or registration moved the pointer: read again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves the case on its owners' lists to the stage the case row holds now (not this change's: a late re-run of an
+    /// older change must not roll the lists back). Should a newer change land meanwhile, the case is taken off the
+    /// stage lists of the stage read here, as the newer change's own move may have finished before this one put it on.
     /// </summary>
     private async Task<CaseRecord?> IndexStageAsync(StageChange change, CancellationToken cancellationToken)
     {
@@ -131,7 +169,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         {
             foreach (string owner in Owners(record))
             {
-                await this.MoveOwnerRowsAsync(owner, record, change.Stage, cancellationToken);
+                await this.MoveOnListsAsync(owner, record, change.Stage, cancellationToken);
             }
 
             CaseRecord? now = await this.FindAsync(change.CaseId, cancellationToken);
@@ -142,7 +180,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
             foreach (string owner in Owners(record))
             {
-                await tables.ByOwner.DeleteEntityAsync(CaseKeys.OwnerStage(owner, record.Stage), record.CaseId, ETag.All, cancellationToken);
+                await this.lists.RemoveAsync(CaseKeys.OwnerStage(owner, record.Stage), record.CaseId, cancellationToken);
             }
 
             record = now;
@@ -152,22 +190,21 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     }
 
     /// <summary>
-    /// Upserts the row in the owner's partition of the current stage, deletes the rows of the stage the all-stages row
-    /// last pointed at and of this change's stage, then points the all-stages row at the current stage. In that order a
-    /// re-run after a failure anywhere finds the old stage still named and deletes it.
+    /// Puts the case on the owner's list of the current stage, takes it off the lists of the stage its all-stages entry
+    /// last showed and of this change's stage, then updates its all-stages entry. In that order a re-run after a
+    /// failure anywhere finds the old stage still shown and takes the case off its list.
     /// </summary>
-    private async Task MoveOwnerRowsAsync(string owner, CaseRecord record, CaseStage changed, CancellationToken cancellationToken)
+    private async Task MoveOnListsAsync(string owner, CaseRecord record, CaseStage changed, CancellationToken cancellationToken)
     {
-        NullableResponse<TableEntity> indexed = await tables.ByOwner.GetEntityIfExistsAsync<TableEntity>(owner, record.CaseId, cancellationToken: cancellationToken);
-        CaseStage? was = indexed.HasValue ? CaseStages.All.FirstOrDefault(s => s.WireName() == indexed.Value!.GetString("Stage")) : null;
-        string name = (indexed.HasValue ? indexed.Value!.GetString("Name") : null) ?? ToSummaryName(record);
-        await tables.ByOwner.UpsertEntityAsync(OwnerRow(CaseKeys.OwnerStage(owner, record.Stage), record.CaseId, record.Stage, name, record.RegisteredAt), TableUpdateMode.Replace, cancellationToken);
-        foreach (CaseStage stale in new[] { was, changed }.OfType<CaseStage>().Distinct().Where(s => s != record.Stage))
+        CaseListEntry? listed = await this.lists.EntryAsync(owner, record.CaseId, cancellationToken);
+        var entry = new CaseListEntry(record.CaseId, record.Stage, listed?.Name ?? ToSummaryName(record), record.RegisteredAt);
+        await this.lists.PutAsync(CaseKeys.OwnerStage(owner, record.Stage), entry, cancellationToken);
+        foreach (CaseStage stale in new[] { listed?.Stage, changed }.OfType<CaseStage>().Distinct().Where(s => s != record.Stage))
         {
-            await tables.ByOwner.DeleteEntityAsync(CaseKeys.OwnerStage(owner, stale), record.CaseId, ETag.All, cancellationToken);
+            await this.lists.RemoveAsync(CaseKeys.OwnerStage(owner, stale), record.CaseId, cancellationToken);
         }
 
-        await tables.ByOwner.UpsertEntityAsync(OwnerRow(owner, record.CaseId, record.Stage, name, record.RegisteredAt), TableUpdateMode.Merge, cancellationToken);
+        await this.lists.PutAsync(owner, entry, cancellationToken);
     }
 
     /// <summary>The lists a case is in: its CSC's, its PoE office's and, once insurance was requested, the insurer's.</summary>
@@ -182,48 +219,50 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     }
 
     /// <summary>
-    /// Merges a stage change into the case row unless a later change is already there. An activity whose lock expired
-    /// can re-run after the orchestration has moved on; without the guard its old stage would overwrite the new one.
+    /// Merges a stage change into the case row unless a later change is already there, and adds it to the row's
+    /// timeline either way. An activity whose lock expired can re-run after the orchestration has moved on; without the
+    /// guard its old stage would overwrite the new one. ETag-guarded, so concurrent changes each land their entry.
     /// </summary>
-    private async Task WriteStageRowAsync(TableEntity row, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task WriteStageRowAsync(TableEntity row, TimelineEntry entry, CancellationToken cancellationToken)
     {
         while (true)
         {
             NullableResponse<TableEntity> current = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
-            if (!current.HasValue)
+            string? timeline = CaseTimeline.With(current.HasValue ? current.Value!.GetString(CaseTimeline.Property) : null, entry);
+            bool newer = current.HasValue && current.Value!.GetDateTimeOffset("UpdatedAt") is { } landed && landed > entry.At;
+            TableEntity update = newer ? new TableEntity(row.PartitionKey, row.RowKey) : new TableEntity(row);
+            if (timeline is not null)
             {
-                await tables.Cases.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
-                return;
+                update[CaseTimeline.Property] = timeline;
             }
-
-            if (current.Value!.GetDateTimeOffset("UpdatedAt") is { } landed && landed > at)
+            else if (newer)
             {
                 return;
             }
 
             try
             {
-                await tables.Cases.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                if (current.HasValue)
+                {
+                    await tables.Cases.UpdateEntityAsync(update, current.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                }
+                else
+                {
+                    await tables.Cases.AddEntityAsync(update, cancellationToken);
+                }
+
                 return;
             }
-            catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
+            catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict)
             {
                 // Another writer got in between: read again and decide against what it wrote.
             }
         }
     }
 
-    /// <summary>The case's stage changes, oldest first.</summary>
-    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string caseId, CancellationToken cancellationToken)
-    {
-        var entries = new List<TimelineEntry>();
-        await foreach (TableEntity e in tables.Timeline.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), cancellationToken: cancellationToken))
-        {
-            entries.Add(new TimelineEntry(ParseStage(e.GetString("Stage")!), e.GetDateTimeOffset("At") ?? default, NullIfEmpty(e.GetString("Note"))));
-        }
-
-        return entries;
-    }
+    /// <summary>The case's stage changes, oldest first (the case row's timeline: one point read).</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string caseId, CancellationToken cancellationToken) =>
+        (await this.FindAsync(caseId, cancellationToken))?.Timeline ?? [];
 
     /// <summary>A page of a CSC's cases, optionally of one stage.</summary>
     public Task<CasePage> ListByCscAsync(string cscId, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
@@ -246,6 +285,10 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// One point read: the mobile's latest-case row carries what the SMS side needs, its stage kept current by each
+    /// stage change (<see cref="RefreshMobilePointerAsync"/>). A row written before it carried them costs a second read.
+    /// </remarks>
     public async Task<CaseSummary?> FindLatestByMobileAsync(MobileNumber mobile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mobile);
@@ -255,16 +298,34 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             return null;
         }
 
-        return await this.GetAsync(CaseId.TryParse(latest.Value!.GetString("CaseId"), out CaseId? id) ? id : throw new InvalidDataException("Bad case id in the mobile index."), cancellationToken);
+        TableEntity row = latest.Value!;
+        CaseId id = CaseId.TryParse(row.GetString("CaseId"), out CaseId? parsed) ? parsed : throw new InvalidDataException("Bad case id in the mobile index.");
+        if (row.GetString("Stage") is { } stage && row.GetString("Language") is { } language && row.GetString("PoeOffice") is { } poe && row.GetString("CscId") is { } csc)
+        {
+            return new CaseSummary(id, mobile, language == WireNames.Of(Language.Hindi) ? Language.Hindi : Language.English, ParseStage(stage), poe, csc, row.GetDateTimeOffset("RegisteredAt") ?? default);
+        }
+
+        return await this.GetAsync(id, cancellationToken);
     }
 
     /// <summary>
     /// Points the mobile's latest-case row at the case unless a later registration is there already: the SMS lookup
     /// then reads one row instead of querying the mobile's partition (which Azurite answers by scanning the table).
+    /// The row carries the case's summary, stage included.
     /// </summary>
-    public async Task PointMobileAtAsync(string mobile, string caseId, DateTimeOffset registeredAt, CancellationToken cancellationToken)
+    public async Task PointMobileAtAsync(CaseSummary latest, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(mobile, CaseKeys.LatestOfMobileRow(mobile)) { ["CaseId"] = caseId, ["RegisteredAt"] = registeredAt };
+        ArgumentNullException.ThrowIfNull(latest);
+        string mobile = latest.Mobile.Value;
+        var row = new TableEntity(mobile, CaseKeys.LatestOfMobileRow(mobile))
+        {
+            ["CaseId"] = latest.CaseId.Value,
+            ["RegisteredAt"] = latest.RegisteredAt,
+            ["Stage"] = latest.Stage.WireName(),
+            ["Language"] = WireNames.Of(latest.Language),
+            ["PoeOffice"] = latest.PoeOffice,
+            ["CscId"] = latest.CscId,
+        };
         while (true)
         {
             NullableResponse<TableEntity> current = await tables.ByMobile.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
@@ -274,7 +335,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
                 {
                     await tables.ByMobile.AddEntityAsync(row, cancellationToken);
                 }
-                else if ((current.Value!.GetDateTimeOffset("RegisteredAt") ?? default) <= registeredAt)
+                else if ((current.Value!.GetDateTimeOffset("RegisteredAt") ?? default) <= latest.RegisteredAt)
                 {
                     await tables.ByMobile.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
@@ -298,21 +359,9 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         return new CaseSummary(id!, applicant.Mobile, applicant.PreferredLanguage, record.Stage, record.PoeOffice, record.CscId, record.RegisteredAt);
     }
 
-    private async Task<CasePage> ListAsync(string partition, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken)
-    {
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {(stage is { } s ? CaseKeys.OwnerStage(partition, s) : partition)}");
-        await foreach (Page<TableEntity> page in tables.ByOwner.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
-        {
-            var items = page.Values.Select(e => new CaseListItem(
-                e.RowKey,
-                ParseStage(e.GetString("Stage")!),
-                e.GetString("Name") ?? "",
-                e.GetDateTimeOffset("RegisteredAt") ?? default)).ToList();
-            return new CasePage(items, page.ContinuationToken);
-        }
-
-        return new CasePage([], null);
-    }
+    /// <exception cref="FormatException">The continuation token is not one the list gave out.</exception>
+    private Task<CasePage> ListAsync(string owner, CaseStage? stage, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        this.lists.ReadAsync(stage is { } s ? CaseKeys.OwnerStage(owner, s) : owner, continuationToken, pageSize, cancellationToken);
 
     private async Task<string> InsertCaseRowAsync(NewCase newCase, CancellationToken cancellationToken)
     {
@@ -400,14 +449,6 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         }
     }
 
-    /// <summary>An owner index row: what a list shows without reading the case.</summary>
-    public static TableEntity OwnerRow(string partition, string caseId, CaseStage stage, string name, DateTimeOffset registeredAt) => new(partition, caseId)
-    {
-        ["Stage"] = stage.WireName(),
-        ["Name"] = name,
-        ["RegisteredAt"] = registeredAt,
-    };
-
     private static CaseRecord ToRecord(TableEntity e)
     {
         var facts = e.Keys.Where(k => k.StartsWith("F_", StringComparison.Ordinal))
@@ -430,7 +471,10 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             e.GetDateTimeOffset("DocumentsDue") ?? default,
             e.GetDateTimeOffset("ClearanceDue") ?? default,
             e.GetDateTimeOffset("UpdatedAt") ?? default,
-            facts);
+            facts)
+        {
+            Timeline = CaseTimeline.Parse(e.GetString(CaseTimeline.Property)),
+        };
     }
 
     private static CaseStage ParseStage(string wire) => CaseStages.All.First(s => s.WireName() == wire);

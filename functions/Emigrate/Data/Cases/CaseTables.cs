@@ -7,14 +7,11 @@ namespace Emigrate.Data.Cases;
 /// <param name="prefix">A prefix for every table name (empty in the app).</param>
 public sealed class CaseTables(TableServiceClient service, string prefix = "")
 {
-    /// <summary>One row per case: the read model of queries (PK case id, RK the case id: see <see cref="CaseKeys"/>).</summary>
+    /// <summary>One row per case: the read model of queries, its timeline included (PK case id, RK the case id: see <see cref="CaseKeys"/>).</summary>
     public TableClient Cases { get; } = service.GetTableClient(prefix + "Cases");
 
-    /// <summary>Stage changes per case (PK case id, RK sortable time and stage).</summary>
-    public TableClient Timeline { get; } = service.GetTableClient(prefix + "CaseTimeline");
-
-    /// <summary>Cases by CSC (PK CSC id), by PoE office (PK "poe|" + office) and by requested insurer (PK "ins|" + insurer), each with the stage; and the same rows per stage under PK owner + "|" + stage, so a stage filter is a partition read.</summary>
-    public TableClient ByOwner { get; } = service.GetTableClient(prefix + "CasesByOwner");
+    /// <summary>The case lists by CSC, PoE office and requested insurer, all stages and per stage, as page rows: see <see cref="CaseLists"/>.</summary>
+    public TableClient Lists { get; } = service.GetTableClient(prefix + "CaseLists");
 
     /// <summary>The open case of a passport (PK passport number): insert-if-absent dedupe.</summary>
     public TableClient ByPassport { get; } = service.GetTableClient(prefix + "CaseByPassport");
@@ -23,7 +20,7 @@ public sealed class CaseTables(TableServiceClient service, string prefix = "")
     public TableClient ByMobile { get; } = service.GetTableClient(prefix + "CasesByMobile");
 
     /// <summary>Every table.</summary>
-    public IEnumerable<TableClient> All => [this.Cases, this.Timeline, this.ByOwner, this.ByPassport, this.ByMobile];
+    public IEnumerable<TableClient> All => [this.Cases, this.Lists, this.ByPassport, this.ByMobile];
 
     /// <summary>Creates the tables that do not exist.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Emigrate.Data.Cases;
 using Emigrate.Data.Documents;
 using Emigrate.Domain;
 using Emigrate.Domain.Cases;
+using Emigrate.Domain.Documents;
 using Emigrate.Domain.Privacy;
 using Emigrate.Domain.Registration;
 using Microsoft.AspNetCore.Authorization;
@@ -24,7 +25,12 @@ public sealed class CaseQueries(CaseStore cases, DocumentStore documents, TimePr
         string caseId,
         FunctionContext context)
     {
+        // Every read is a point read (the timeline is in the case row), and the document rows are read alongside the
+        // case row rather than after it: one round trip. What they hold is used only once the caller may see the case.
+        Task<IReadOnlyDictionary<DocumentType, DocumentState>>? documentsRead =
+            Domain.Identifiers.CaseId.TryParse(caseId, out _) ? documents.StatesAsync(caseId, context.CancellationToken) : null;
         CaseRecord? record = await Portal.FindForCallerAsync(cases, caseId, context, Roles.Csc, Roles.Verifier, Roles.Poe);
+        IReadOnlyDictionary<DocumentType, DocumentState> docs = documentsRead is null ? new Dictionary<DocumentType, DocumentState>() : await documentsRead;
         if (record is null)
         {
             return Portal.NotFound();
@@ -32,8 +38,7 @@ public sealed class CaseQueries(CaseStore cases, DocumentStore documents, TimePr
 
         Applicant applicant = JsonSerializer.Deserialize<Applicant>(record.ApplicantJson, EmigrateJson.Options)!;
         bool owner = context.GetCaller()!.Role == Roles.Csc;
-        var docs = await documents.StatesAsync(record.CaseId, context.CancellationToken);
-        var timeline = await cases.TimelineAsync(record.CaseId, context.CancellationToken);
+        IReadOnlyList<TimelineEntry> timeline = record.Timeline;
         string Fact(string key) => record.Facts.TryGetValue(key, out var v) ? v : "";
         return Results.Ok(new
         {
@@ -63,7 +68,7 @@ public sealed class CaseQueries(CaseStore cases, DocumentStore documents, TimePr
                 reason = d.Reason,
                 expiryDate = d.ExpiryDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             }),
-            preChecks = PreChecksView.Of(applicant, docs.GetValueOrDefault(Domain.Documents.DocumentType.Visa), Domain.Time.IndiaTime.Today(time)),
+            preChecks = PreChecksView.Of(applicant, docs.GetValueOrDefault(DocumentType.Visa), Domain.Time.IndiaTime.Today(time)),
             medical = new
             {
                 centreId = Fact("MedicalCentreId"),
@@ -101,9 +106,18 @@ public sealed class CaseQueries(CaseStore cases, DocumentStore documents, TimePr
 
         string? token = request.Query["continuationToken"];
         token = string.IsNullOrEmpty(token) ? null : token;
-        CasePage page = caller.Role == Roles.Csc
-            ? await cases.ListByCscAsync(caller.OrganisationId, stage, token, PageSize, context.CancellationToken)
-            : await cases.ListByPoeAsync(caller.OrganisationId, stage, token, PageSize, context.CancellationToken);
+        CasePage page;
+        try
+        {
+            page = caller.Role == Roles.Csc
+                ? await cases.ListByCscAsync(caller.OrganisationId, stage, token, PageSize, context.CancellationToken)
+                : await cases.ListByPoeAsync(caller.OrganisationId, stage, token, PageSize, context.CancellationToken);
+        }
+        catch (FormatException)
+        {
+            return Portal.Invalid("continuationToken", "Not a continuation token of this list: pass the one the previous page returned.");
+        }
+
         return Results.Ok(new
         {
             items = page.Items.Select(i => new { caseId = i.CaseId, stage = i.Stage.WireName(), name = i.Name, registeredAt = i.RegisteredAt }),

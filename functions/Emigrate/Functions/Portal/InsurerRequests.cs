@@ -27,7 +27,16 @@ public sealed class InsurerRequests(CaseStore cases, ReferenceData reference)
         }
 
         string? token = request.Query["continuationToken"];
-        CasePage page = await cases.ListByInsurerAsync(insurerId, CaseStage.InsuranceRequested, string.IsNullOrEmpty(token) ? null : token, PageSize, context.CancellationToken);
+        CasePage page;
+        try
+        {
+            page = await cases.ListByInsurerAsync(insurerId, CaseStage.InsuranceRequested, string.IsNullOrEmpty(token) ? null : token, PageSize, context.CancellationToken);
+        }
+        catch (FormatException)
+        {
+            return Portal.Invalid("continuationToken", "Not a continuation token of this list: pass the one the previous page returned.");
+        }
+
         return Results.Ok(new
         {
             insurerId,

@@ -13,9 +13,10 @@ namespace Emigrate.Sms.Inbound;
 /// </summary>
 /// <remarks>
 /// Inbound table: partition and row key = the message id (a row key shared by every row made Azurite's point reads
-/// scans), one row, so the duplicate check is the insert itself, then a point read. The row is marked
+/// scans), one row, so the duplicate check is the insert itself, then a point read. A STOP or START row is marked
 /// complete after the side effects; a delivery that finds it incomplete (the first one failed midway) finishes
-/// them, which is safe as the opt-out write is the one stored with the row and the outbox insert is by key.
+/// them, which is safe as the opt-out write is the one stored with the row and the outbox insert is by key. Other
+/// keywords have only the outbox insert, idempotent by key, so they are never marked and a duplicate repeats it.
 /// </remarks>
 public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, OptOuts optOuts, SmsOutbox outbox, TimeProvider time)
 {
@@ -106,6 +107,14 @@ public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, 
         }
 
         await outbox.TryRecordAsync(sms.From.Value, "inbound|" + sms.MessageId, reply, OutboundKind.Reply, row.GetString("CaseId"), OutboxSmsSender.Delivery, cancellationToken);
+        if (row.GetString("Effect") == "none")
+        {
+            // The outbox insert (by key) is the only side effect and repeating it changes nothing, so the mark is not
+            // needed: a STATUS or HELP costs one request less. STOP/START are marked, as a late replay of an
+            // opt-out would undo a newer one.
+            return reply;
+        }
+
         var client = await inbound.GetAsync(cancellationToken);
         try
         {

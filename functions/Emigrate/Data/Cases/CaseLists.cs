@@ -1,0 +1,252 @@
+using System.Globalization;
+using Azure;
+using Serverless.Storage.Tables;
+
+namespace Emigrate.Data.Cases;
+
+/// <summary>
+/// The case lists (a CSC's, a PoE office's, an insurer's; all stages or one stage) as page rows read by point reads,
+/// so a list page costs the same however many cases the table holds.
+/// </summary>
+/// <remarks>
+/// <para>
+/// One partition per list key (<see cref="CaseKeys.CscOwner"/>, <see cref="CaseKeys.OwnerStage"/>, …) holds a head row
+/// naming the list's non-empty page rows in order, the page rows (each up to <see cref="CaseListPage.MaxEntries"/>
+/// entries, JSON), and one member row per case naming the page that holds it. A case joins by being appended to the
+/// last page (or a new one) and leaves by being cut from its page (a page that empties is deleted and dropped from the
+/// head). Each change is one entity-group transaction over the rows it read, ETag-guarded: concurrent changes retry
+/// rather than lose an entry, and the member row makes a repeat of a join or a leave change nothing.
+/// </para>
+/// <para>
+/// A list read is the head and then at most <see cref="MaxPagesPerRead"/> page rows, two at a time; the continuation
+/// token is the page and the sequence number of the last entry returned.
+/// </para>
+/// </remarks>
+public sealed class CaseLists(TableClient table)
+{
+    /// <summary>The most page rows one list read reads: pages that removals left sparse make a short page, not a long read.</summary>
+    public const int MaxPagesPerRead = 6;
+
+    private const string PagesProperty = "Pages";
+    private const string NextProperty = "Next";
+    private const string PageProperty = "Page";
+
+    /// <summary>Puts the case on the list, or updates its entry there (stage, name); a repeat changes nothing.</summary>
+    public async Task PutAsync(string list, CaseListEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        int conflicts = 0;
+        while (true)
+        {
+            try
+            {
+                TableEntity? member = await this.FindAsync(list, CaseKeys.ListMember(list, entry.CaseId), cancellationToken);
+                if (member?.GetInt64(PageProperty) is { } number)
+                {
+                    await this.UpdateEntryAsync(list, number, entry, member, cancellationToken);
+                }
+                else
+                {
+                    await this.AppendAsync(list, [entry], cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+            {
+                // Another change of the list got in between: read again, after a jittered pause so that many
+                // writers of one page row (a CSC's cases moving at once) do not all retry in step.
+                await Task.Delay(Random.Shared.Next(Math.Min(50, 1 << Math.Min(++conflicts, 6))), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Takes the case off the list; a repeat, or a case not on it, changes nothing.</summary>
+    public async Task RemoveAsync(string list, string caseId, CancellationToken cancellationToken)
+    {
+        int conflicts = 0;
+        while (true)
+        {
+            try
+            {
+                TableEntity? member = await this.FindAsync(list, CaseKeys.ListMember(list, caseId), cancellationToken);
+                if (member?.GetInt64(PageProperty) is not { } number)
+                {
+                    return;
+                }
+
+                await this.CutAsync(list, number, caseId, member, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+            {
+                // Another change of the list got in between: read again, after a jittered pause so that many
+                // writers of one page row (a CSC's cases moving at once) do not all retry in step.
+                await Task.Delay(Random.Shared.Next(Math.Min(50, 1 << Math.Min(++conflicts, 6))), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The entry of the case on the list, or null.</summary>
+    public async Task<CaseListEntry?> EntryAsync(string list, string caseId, CancellationToken cancellationToken)
+    {
+        TableEntity? member = await this.FindAsync(list, CaseKeys.ListMember(list, caseId), cancellationToken);
+        if (member?.GetInt64(PageProperty) is not { } number)
+        {
+            return null;
+        }
+
+        TableEntity? page = await this.FindAsync(list, CaseKeys.ListPage(list, number), cancellationToken);
+        return CaseListPage.Parse(page?.GetString(CaseListPage.Property)).Find(e => e.CaseId == caseId);
+    }
+
+    /// <summary>
+    /// Appends cases that are not on the list (no member row) in new page rows after the last, filling the last page
+    /// first: one transaction per page (page, its members, the head). The benchmark's seeder loads lists with it.
+    /// </summary>
+    public async Task AppendAsync(string list, IReadOnlyList<CaseListEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        int done = 0;
+        while (done < entries.Count)
+        {
+            TableEntity? head = await this.FindAsync(list, CaseKeys.ListHead(list), cancellationToken);
+            List<long> pages = PagesOf(head);
+            TableEntity? last = pages.Count > 0 ? await this.FindAsync(list, CaseKeys.ListPage(list, pages[^1]), cancellationToken) : null;
+            List<CaseListEntry> onLast = CaseListPage.Parse(last?.GetString(CaseListPage.Property));
+            int chars = CaseListPage.Serialize(onLast).Length;
+            bool fresh = last is null || !CaseListPage.HasRoom(onLast.Count, chars, entries[done]);
+            long number = fresh ? head?.GetInt64(NextProperty) ?? 1 : pages[^1];
+            List<CaseListEntry> onPage = fresh ? [] : onLast;
+            chars = fresh ? 2 : chars;
+            long seq = fresh ? 0 : last!.GetInt64(CaseListPage.SeqProperty) ?? 0;
+            var added = new List<CaseListEntry>();
+
+            // A transaction takes 100 actions: the page, the head and a member row per entry.
+            while (done + added.Count < entries.Count && added.Count < 98 && CaseListPage.HasRoom(onPage.Count, chars, entries[done + added.Count]))
+            {
+                onPage.Add(entries[done + added.Count] with { Seq = ++seq });
+                chars += CaseListPage.CharsOf(onPage[^1]);
+                added.Add(onPage[^1]);
+            }
+
+            var page = new TableEntity(list, CaseKeys.ListPage(list, number)) { [CaseListPage.Property] = CaseListPage.Serialize(onPage), [CaseListPage.SeqProperty] = seq };
+            var actions = new List<TableTransactionAction>
+            {
+                fresh ? new(TableTransactionActionType.Add, page) : new(TableTransactionActionType.UpdateReplace, page, last!.ETag),
+            };
+            if (fresh)
+            {
+                var newHead = new TableEntity(list, CaseKeys.ListHead(list)) { [PagesProperty] = Join(pages.Append(number)), [NextProperty] = number + 1 };
+                actions.Add(head is null ? new(TableTransactionActionType.Add, newHead) : new(TableTransactionActionType.UpdateReplace, newHead, head.ETag));
+            }
+
+            actions.AddRange(added.Select(e => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(list, CaseKeys.ListMember(list, e.CaseId)) { [PageProperty] = number })));
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+            done += added.Count;
+        }
+    }
+
+    /// <summary>A page of the list from <paramref name="continuationToken"/> (null: the start).</summary>
+    /// <exception cref="FormatException">The token is not one this list gave out.</exception>
+    public async Task<CasePage> ReadAsync(string list, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        (long fromPage, long afterSeq) = ParseToken(continuationToken);
+        TableEntity? head = await this.FindAsync(list, CaseKeys.ListHead(list), cancellationToken);
+        List<long> pages = PagesOf(head).Where(p => p >= fromPage).Take(MaxPagesPerRead).ToList();
+        bool more = PagesOf(head).Count(p => p >= fromPage) > pages.Count;
+        var items = new List<CaseListItem>();
+        for (int at = 0; at < pages.Count; at += 2)
+        {
+            TableEntity?[] rows = await Task.WhenAll(pages.Skip(at).Take(2).Select(p => this.FindAsync(list, CaseKeys.ListPage(list, p), cancellationToken)));
+            for (int i = 0; i < rows.Length; i++)
+            {
+                long number = pages[at + i];
+                List<CaseListEntry> entries = CaseListPage.Parse(rows[i]?.GetString(CaseListPage.Property))
+                    .Where(e => number > fromPage || e.Seq > afterSeq)
+                    .ToList();
+                int take = Math.Min(pageSize - items.Count, entries.Count);
+                items.AddRange(entries.Take(take).Select(e => e.ToItem()));
+                if (items.Count == pageSize)
+                {
+                    bool rest = take < entries.Count || at + i + 1 < pages.Count || more;
+                    return new CasePage(items, rest ? Token(number, entries[take - 1].Seq) : null);
+                }
+            }
+        }
+
+        // The read stopped at its page cap before the list's end: the token resumes at the next page.
+        return new CasePage(items, more ? Token(PagesOf(head).First(p => p > pages[^1]), 0) : null);
+    }
+
+    private async Task UpdateEntryAsync(string list, long number, CaseListEntry entry, TableEntity member, CancellationToken cancellationToken)
+    {
+        TableEntity? page = await this.FindAsync(list, CaseKeys.ListPage(list, number), cancellationToken);
+        List<CaseListEntry> entries = CaseListPage.Parse(page?.GetString(CaseListPage.Property));
+        int at = entries.FindIndex(e => e.CaseId == entry.CaseId);
+        if (page is null || at < 0)
+        {
+            // Not possible while member and page change together; heal by dropping the stray member and re-adding.
+            await table.DeleteEntityAsync(list, member.RowKey, member.ETag, cancellationToken);
+            throw new RequestFailedException(404, "The case was not on the page its member row names.");
+        }
+
+        if (entries[at] == entry with { Seq = entries[at].Seq })
+        {
+            return;
+        }
+
+        entries[at] = entry with { Seq = entries[at].Seq };
+        await table.UpdateEntityAsync(new TableEntity(list, page.RowKey) { [CaseListPage.Property] = CaseListPage.Serialize(entries) }, page.ETag, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    private async Task CutAsync(string list, long number, string caseId, TableEntity member, CancellationToken cancellationToken)
+    {
+        TableEntity? page = await this.FindAsync(list, CaseKeys.ListPage(list, number), cancellationToken);
+        List<CaseListEntry> entries = CaseListPage.Parse(page?.GetString(CaseListPage.Property));
+        entries.RemoveAll(e => e.CaseId == caseId);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, member, member.ETag) };
+        if (page is not null && entries.Count > 0)
+        {
+            actions.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(list, page.RowKey) { [CaseListPage.Property] = CaseListPage.Serialize(entries) }, page.ETag));
+        }
+        else if (page is not null)
+        {
+            TableEntity head = await this.FindAsync(list, CaseKeys.ListHead(list), cancellationToken)
+                ?? throw new RequestFailedException(404, "The list has pages but no head.");
+            actions.Add(new(TableTransactionActionType.Delete, page, page.ETag));
+            actions.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(list, head.RowKey) { [PagesProperty] = Join(PagesOf(head).Where(p => p != number)) }, head.ETag));
+        }
+
+        await table.SubmitTransactionAsync(actions, cancellationToken);
+    }
+
+    private async Task<TableEntity?> FindAsync(string list, string rowKey, CancellationToken cancellationToken)
+    {
+        NullableResponse<TableEntity> row = await table.GetEntityIfExistsAsync<TableEntity>(list, rowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    private static List<long> PagesOf(TableEntity? head) =>
+        (head?.GetString(PagesProperty) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToList();
+
+    private static string Join(IEnumerable<long> pages) => string.Join(',', pages.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+
+    private static string Token(long page, long seq) => page.ToString(CultureInfo.InvariantCulture) + "." + seq.ToString(CultureInfo.InvariantCulture);
+
+    private static (long Page, long Seq) ParseToken(string? token)
+    {
+        if (token is null)
+        {
+            return (0, 0);
+        }
+
+        string[] parts = token.Split('.');
+        return parts.Length == 2
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long page)
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out long seq)
+            ? (page, seq)
+            : throw new FormatException("Not a continuation token of this list.");
+    }
+}
