@@ -33,11 +33,18 @@ public sealed partial class AzureStorageOrchestrationBackend
             await this.SendOutboxAsync(record.Outbox, cancellationToken);
         }
 
-        List<OutboxMessage> outbox = await this.EncodeOutboxAsync(commit, cancellationToken);
+        bool inProcess = this.options.RunActivitiesInPartitionOwner;
+        List<OutboxMessage> outbox = await this.EncodeOutboxAsync(commit, inProcess, cancellationToken);
         OrchestrationRuntimeStatus? leftStatus = null;
         InstanceRecord? written = null;
         if (commit.NewState is not null || commit.NewEvents.Count > 0 || commit.ReplacesHistory)
         {
+            if (inProcess && commit.ActivityMessages.Count > 0)
+            {
+                // Before the commit: a process that takes the partition over must find the calls this commit schedules.
+                await this.WriteInFlightRowAsync(locked.Session, cancellationToken);
+            }
+
             written = await this.WriteInstanceAsync(locked, commit, outbox, cancellationToken);
             lock (this.gate)
             {
@@ -54,6 +61,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
         }
 
+        if (inProcess && written is not null)
+        {
+            this.DispatchInProcess(commit.ActivityMessages, dequeueCount: 1);
+        }
+
         await this.SendOutboxAsync(outbox, cancellationToken);
         if (written is not null)
         {
@@ -67,6 +79,9 @@ public sealed partial class AzureStorageOrchestrationBackend
             this.StateWritten(state);
         }
 
+        // Decided before the lock is released: the instance's next step must see whether the row is still there.
+        Func<Task>? clearInFlightRow = inProcess && written is not null ? this.ReleaseInFlightRowIfAnswered(locked.Session, written) : null;
+
         // Only once the outbox is out may the consumed messages go: until then, their coming back is what re-sends it.
         return async () =>
         {
@@ -74,6 +89,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             if (leftStatus is { } status)
             {
                 await this.store.DeleteIndexAsync(instanceId, status, CancellationToken.None);
+            }
+
+            if (clearInFlightRow is not null)
+            {
+                await clearInFlightRow();
             }
         };
     }
@@ -128,11 +148,15 @@ public sealed partial class AzureStorageOrchestrationBackend
         };
     }
 
-    /// <summary>The step's outbound messages as queue texts (large ones uploaded to blobs).</summary>
-    private async Task<List<OutboxMessage>> EncodeOutboxAsync(OrchestrationCommit commit, CancellationToken cancellationToken)
+    /// <summary>The step's outbound messages as queue texts (large ones uploaded to blobs); activity calls only when they go through the work-item queue.</summary>
+    private async Task<List<OutboxMessage>> EncodeOutboxAsync(OrchestrationCommit commit, bool activitiesInProcess, CancellationToken cancellationToken)
     {
         var messages = new List<(bool Activity, TaskMessage Message)>(commit.ActivityMessages.Count + commit.OrchestrationMessages.Count);
-        messages.AddRange(commit.ActivityMessages.Select(m => (true, m)));
+        if (!activitiesInProcess)
+        {
+            messages.AddRange(commit.ActivityMessages.Select(m => (true, m)));
+        }
+
         messages.AddRange(commit.OrchestrationMessages.Select(m => (false, m)));
         var outbox = new OutboxMessage[messages.Count];
         await Parallel.ForAsync(0, messages.Count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
