@@ -16,7 +16,9 @@ namespace Serverless.Durable.AzureStorage;
 /// row (index table, partition <c>a-{partition}</c>, row key = instance key) is written. The row is deleted, conditional
 /// on the version this process wrote, once a commit leaves no call unanswered (or the instance finishes), so the rows
 /// name only instances with calls under way. A process that acquires a partition reads its rows and runs every call
-/// scheduled and not answered again (at least once; the engine drops a second outcome). Each such recovery counts on
+/// scheduled and not answered again (at least once; the engine drops a second outcome), after sending again the
+/// outbox of the instance's last commit (its owner may have died before sending it, and a step that consumed only
+/// outcomes handed over in memory has no queue message whose return would re-send it). Each such recovery counts on
 /// the row, and the count is the calls' dequeue count: a call that keeps killing its process is poisoned like a queue
 /// message that keeps coming back.</para>
 /// </remarks>
@@ -121,24 +123,42 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         try
         {
-            string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TaskHubLayout.ActivitiesPartition(partition.Index)}");
-            var rows = new List<TableEntity>();
-            await foreach (TableEntity row in this.storage.Index.QueryAsync<TableEntity>(filter, cancellationToken: ownership))
+            // Until it succeeds while the partition is ours: nobody else will run these calls.
+            HashSet<string> recovered = new(StringComparer.Ordinal);
+            for (int attempt = 0; !ownership.IsCancellationRequested; attempt++)
             {
-                rows.Add(row);
-            }
+                try
+                {
+                    string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TaskHubLayout.ActivitiesPartition(partition.Index)}");
+                    var rows = new List<TableEntity>();
+                    await foreach (TableEntity row in this.storage.Index.QueryAsync<TableEntity>(filter, cancellationToken: ownership))
+                    {
+                        if (!recovered.Contains(row.RowKey))
+                        {
+                            rows.Add(row);
+                        }
+                    }
 
-            await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ownership }, async (row, ct) =>
-                await this.RecoverInstanceAsync(partition.Index, row, ct));
+                    await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ownership }, async (row, ct) =>
+                    {
+                        await this.RecoverInstanceAsync(partition.Index, row, ct);
+                        lock (recovered)
+                        {
+                            recovered.Add(row.RowKey);
+                        }
+                    });
+                    return;
+                }
+                catch (Exception ex) when (ex is RequestFailedException or HttpRequestException && !ownership.IsCancellationRequested)
+                {
+                    Log.InFlightRecoveryFailed(this.logger, partition.Index, this.HubName, ex);
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, 1 << Math.Min(attempt, 4))), TimeProvider.System, ownership);
+                }
+            }
         }
         catch (OperationCanceledException) when (ownership.IsCancellationRequested)
         {
             // The partition went elsewhere: its new owner recovers it.
-        }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
-        {
-            // The rows stay for the partition's next owner.
-            Log.InFlightRecoveryFailed(this.logger, partition.Index, this.HubName, ex);
         }
         finally
         {
@@ -151,6 +171,13 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         string instanceId = TaskHubLayout.InstanceIdOf(row.RowKey);
         InstanceRecord? record = await this.store.ReadAsync(instanceId, cancellationToken);
+        if (record is { Outbox.Count: > 0 })
+        {
+            // Its last commit's sends may not have happened (the owner died first); a second copy is dropped as a duplicate.
+            Log.OutboxResent(this.logger, instanceId);
+            await this.SendOutboxAsync(record.Outbox, cancellationToken);
+        }
+
         List<TaskMessage> calls = record is null || record.State.Status.IsTerminal() ? [] : UnansweredCalls(record);
         if (calls.Count == 0)
         {
@@ -166,19 +193,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             return;
         }
 
+        // Unconditional: a step of this process may have written the row since it was read (for calls of its own), and
+        // the calls the dead owner left must run all the same.
         int recoveries = (row.GetInt32(RecoveriesColumn) ?? 0) + 1;
-        ETag version;
-        try
-        {
-            var counted = new TableEntity(row.PartitionKey, row.RowKey) { [RecoveriesColumn] = recoveries, ["WrittenBy"] = this.WorkerId };
-            version = (await this.storage.Index.UpdateEntityAsync(counted, row.ETag, TableUpdateMode.Merge, cancellationToken)).Headers.ETag ?? ETag.All;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-        {
-            // A step of this process rewrote or cleared the row since it was read: the instance is under way here.
-            return;
-        }
-
+        var counted = new TableEntity(row.PartitionKey, row.RowKey) { [RecoveriesColumn] = recoveries, ["WrittenBy"] = this.WorkerId };
+        ETag version = (await this.storage.Index.UpsertEntityAsync(counted, TableUpdateMode.Merge, cancellationToken)).Headers.ETag ?? ETag.All;
         Log.InFlightCallsRecovered(this.logger, instanceId, calls.Count, recoveries);
         lock (this.gate)
         {
