@@ -43,7 +43,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             return new ActivityWorkItem
             {
                 Message = delivery.Message,
-                LockToken = delivery.Receipt.PopReceipt,
+                LockToken = delivery.Receipt?.PopReceipt ?? delivery.Message.MessageId,
                 LockedUntil = this.clock.GetUtcNow() + this.options.ActivityLockTimeout,
                 BackendData = delivery,
             };
@@ -213,7 +213,11 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <summary>Deletes an activity call (and its payload blob); one whose lock was lost is left to its new holder.</summary>
     private async Task DeleteActivityAsync(ActivityDelivery delivery)
     {
-        await DeleteQuietlyAsync(await this.EndHoldAsync(delivery));
+        if (await this.EndHoldAsync(delivery) is { } receipt)
+        {
+            await DeleteQuietlyAsync(receipt);
+        }
+
         if (delivery.PayloadBlob is { } blob)
         {
             await this.store.Payloads.DeleteAsync(blob, CancellationToken.None);
@@ -222,9 +226,15 @@ public sealed partial class AzureStorageOrchestrationBackend
 
     private async Task ReleaseActivityAsync(ActivityDelivery delivery)
     {
+        if (delivery.Local)
+        {
+            await this.HandBackLocalCallAsync(delivery);
+            return;
+        }
+
         try
         {
-            QueueReceipt receipt = await this.EndHoldAsync(delivery);
+            QueueReceipt receipt = (await this.EndHoldAsync(delivery))!;
             await receipt.Queue.UpdateMessageAsync(receipt.MessageId, receipt.PopReceipt, (string?)null, TimeSpan.Zero, CancellationToken.None);
             this.activityWake.Set();
         }
@@ -243,6 +253,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             buffered.Add(delivery);
         }
 
-        await Task.WhenAll(buffered.Select(this.ReleaseActivityAsync));
+        // Calls handed over in memory are dropped: whoever owns their partitions next runs them again from the in-flight rows.
+        await Task.WhenAll(buffered.Where(d => !d.Local).Select(this.ReleaseActivityAsync));
     }
 }

@@ -27,18 +27,40 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         InstanceRecord? record = locked.Record;
         string instanceId = locked.Session.InstanceId;
-        if (record is { Outbox.Count: > 0, OutboxSent: false } && locked.Messages.Any(m => record.OutboxFor.Contains(m.Message.MessageId)))
+        bool inProcess = this.options.RunActivitiesInPartitionOwner;
+        if (record is { OutboxSent: false } && locked.Messages.Any(m => record.OutboxFor.Contains(m.Message.MessageId)))
         {
-            Log.OutboxResent(this.logger, instanceId);
-            await this.SendOutboxAsync(record.Outbox, cancellationToken);
+            await this.ResendAsync(locked.Session, record, inProcess, cancellationToken);
         }
 
-        List<OutboxMessage> outbox = await this.EncodeOutboxAsync(commit, cancellationToken);
+        List<OutboxMessage> outbox = await this.EncodeOutboxAsync(commit, inProcess, cancellationToken);
         OrchestrationRuntimeStatus? leftStatus = null;
         InstanceRecord? written = null;
         if (commit.NewState is not null || commit.NewEvents.Count > 0 || commit.ReplacesHistory)
         {
-            written = await this.WriteInstanceAsync(locked, commit, outbox, cancellationToken);
+            // A process that takes the partition over must find the calls this commit schedules, and its outbox if it dies
+            // before sending it. When the step consumed a queue message, that message is deleted only after the sends, and
+            // its coming back makes the next owner send the outbox and run the calls (see ResendAsync): the row may then be
+            // written beside the commit. A step that consumed only outcomes handed over in memory has nothing that comes
+            // back, so the in-flight row (still there: those calls were unanswered until now) is what the next owner reads.
+            bool fromQueue = locked.Messages.Any(m => m.Receipt is not null);
+            bool needsRow = inProcess && (commit.ActivityMessages.Count > 0 || (outbox.Count > 0 && !fromQueue));
+            Task inFlightRow = needsRow ? this.WriteInFlightRowAsync(locked.Session, cancellationToken) : Task.CompletedTask;
+            if (!fromQueue)
+            {
+                await inFlightRow;
+            }
+
+            try
+            {
+                written = await this.WriteInstanceAsync(locked, commit, outbox, cancellationToken);
+            }
+            finally
+            {
+                await inFlightRow.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            await inFlightRow;
             lock (this.gate)
             {
                 locked.Session.Record = written;
@@ -54,6 +76,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
         }
 
+        if (inProcess && written is not null)
+        {
+            this.DispatchInProcess(commit.ActivityMessages, dequeueCount: 1);
+        }
+
         await this.SendOutboxAsync(outbox, cancellationToken);
         if (written is not null)
         {
@@ -67,6 +94,9 @@ public sealed partial class AzureStorageOrchestrationBackend
             this.StateWritten(state);
         }
 
+        // Decided before the lock is released: the instance's next step must see whether the row is still there.
+        Func<Task>? clearInFlightRow = inProcess && written is not null ? this.ReleaseInFlightRowIfAnswered(locked.Session, written) : null;
+
         // Only once the outbox is out may the consumed messages go: until then, their coming back is what re-sends it.
         return async () =>
         {
@@ -75,7 +105,36 @@ public sealed partial class AzureStorageOrchestrationBackend
             {
                 await this.store.DeleteIndexAsync(instanceId, status, CancellationToken.None);
             }
+
+            if (clearInFlightRow is not null)
+            {
+                await clearInFlightRow();
+            }
         };
+    }
+
+    /// <summary>A message the instance's last commit consumed came back, so that commit's committer may have died before its sends: they are made again.</summary>
+    /// <remarks>Its outbox is sent again and, with calls run in process, its unanswered calls are run here (the in-flight row written first).</remarks>
+    private async Task ResendAsync(InstanceSession session, InstanceRecord record, bool inProcess, CancellationToken cancellationToken)
+    {
+        if (record.Outbox.Count > 0)
+        {
+            Log.OutboxResent(this.logger, session.InstanceId);
+            await this.SendOutboxAsync(record.Outbox, cancellationToken);
+        }
+
+        if (inProcess && UnansweredCalls(record) is { Count: > 0 } calls)
+        {
+            await this.WriteInFlightRowAsync(session, cancellationToken);
+            lock (this.gate)
+            {
+                session.OutstandingActivities += calls.Count;
+            }
+
+            this.DispatchInProcess(calls, dequeueCount: 2);
+        }
+
+        record.OutboxSent = true;
     }
 
     private async Task<InstanceRecord> WriteInstanceAsync(LockedInstance locked, OrchestrationCommit commit, List<OutboxMessage> outbox, CancellationToken cancellationToken)
@@ -128,11 +187,15 @@ public sealed partial class AzureStorageOrchestrationBackend
         };
     }
 
-    /// <summary>The step's outbound messages as queue texts (large ones uploaded to blobs).</summary>
-    private async Task<List<OutboxMessage>> EncodeOutboxAsync(OrchestrationCommit commit, CancellationToken cancellationToken)
+    /// <summary>The step's outbound messages as queue texts (large ones uploaded to blobs); activity calls only when they go through the work-item queue.</summary>
+    private async Task<List<OutboxMessage>> EncodeOutboxAsync(OrchestrationCommit commit, bool activitiesInProcess, CancellationToken cancellationToken)
     {
         var messages = new List<(bool Activity, TaskMessage Message)>(commit.ActivityMessages.Count + commit.OrchestrationMessages.Count);
-        messages.AddRange(commit.ActivityMessages.Select(m => (true, m)));
+        if (!activitiesInProcess)
+        {
+            messages.AddRange(commit.ActivityMessages.Select(m => (true, m)));
+        }
+
         messages.AddRange(commit.OrchestrationMessages.Select(m => (false, m)));
         var outbox = new OutboxMessage[messages.Count];
         await Parallel.ForAsync(0, messages.Count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>

@@ -72,6 +72,13 @@ public sealed partial class AzureStorageOrchestrationBackend
         partition.Ownership?.Dispose();
         partition.Ownership = ownership;
         partition.Poller = Task.Run(() => this.PollControlQueueAsync(partition, ownership.Token), CancellationToken.None);
+        if (this.options.RunActivitiesInPartitionOwner)
+        {
+            // Counted as busy from here, so idle detection cannot slip in before the recovery starts.
+            Interlocked.Increment(ref this.busy);
+            _ = Task.Run(() => this.RecoverInFlightCallsAsync(partition, ownership.Token), CancellationToken.None);
+        }
+
         Log.PartitionAcquired(this.logger, this.WorkerId, partition.Index, this.HubName);
         return true;
     }

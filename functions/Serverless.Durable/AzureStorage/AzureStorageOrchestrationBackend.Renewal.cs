@@ -47,7 +47,7 @@ public sealed partial class AzureStorageOrchestrationBackend
 
     private async Task RenewAsync(ActivityDelivery delivery, TimeSpan lockTimeout)
     {
-        QueueReceipt receipt = delivery.Receipt;
+        QueueReceipt receipt = delivery.Receipt!;
         long started = Environment.TickCount64;
         try
         {
@@ -69,8 +69,8 @@ public sealed partial class AzureStorageOrchestrationBackend
     }
 
     /// <summary>Ends a call's hold before it is deleted or handed back: no renewal starts after this, and one under way is waited for.</summary>
-    /// <returns>The latest receipt.</returns>
-    private async Task<QueueReceipt> EndHoldAsync(ActivityDelivery delivery)
+    /// <returns>The latest receipt; <see langword="null"/> for a call handed over in memory.</returns>
+    private async Task<QueueReceipt?> EndHoldAsync(ActivityDelivery delivery)
     {
         Task? renewal;
         lock (delivery.Sync)

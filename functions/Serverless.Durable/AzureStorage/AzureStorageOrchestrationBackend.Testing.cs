@@ -43,6 +43,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         return visible.All(v => v.Length == 0) && this.IsLocallyIdle() && Interlocked.Read(ref this.version) == before;
     }
 
+    /// <summary>Whether post-commit work (deleting consumed messages, index and in-flight rows) or a recovery is still under way.</summary>
+    internal bool HasBackgroundWork => Volatile.Read(ref this.busy) > 0;
+
     private bool IsLocallyIdle()
     {
         lock (this.gate)

@@ -208,7 +208,10 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
             await this.ManageLeasesOnceAsync(this.stopping.Token);
             this.leaseLoop = Task.Run(() => this.ManageLeasesAsync(this.stopping.Token), CancellationToken.None);
             // Two receivers while calls are backed up, so one receive's round trip does not cap the rate at 32 calls per round trip.
-            this.activityLoop = Task.WhenAll(Enumerable.Range(0, ActivityReceivers).Select(i => Task.Run(() => this.ReceiveActivitiesAsync(i, this.stopping.Token), CancellationToken.None)));
+            // Calls handed over in process need none: the work-item queue then stays empty.
+            this.activityLoop = this.options.RunActivitiesInPartitionOwner
+                ? null
+                : Task.WhenAll(Enumerable.Range(0, ActivityReceivers).Select(i => Task.Run(() => this.ReceiveActivitiesAsync(i, this.stopping.Token), CancellationToken.None)));
             this.renewalLoop = Task.Run(() => this.RenewActivitiesAsync(this.stopping.Token), CancellationToken.None);
             Volatile.Write(ref this.workerStarted, true);
             Log.AzureBackendStarted(this.logger, this.HubName, this.WorkerId, this.layout.PartitionCount);

@@ -57,6 +57,20 @@ public sealed class AzureStorageOrchestrationOptions
     /// </remarks>
     public int MaxActiveInstances { get; set; } = 64;
 
+    /// <summary>
+    /// Whether activity calls run in the process that owns the caller's partition, handed over in memory, instead of
+    /// going through the work-item queue (on by default).
+    /// </summary>
+    /// <remarks>
+    /// The call is durable before it runs: the commit that schedules it is in the instance's history, and an in-flight
+    /// row for the instance (index table, partition <c>a-{partition}</c>) is written before that commit. A process that
+    /// takes a partition over reads those rows and runs again every call scheduled and not answered (at least once).
+    /// Each call then costs no queue message (the emulator's queue operations slow down with the messages it holds),
+    /// and its outcome reaches the caller's next step in memory. Activities then run where their orchestrations run,
+    /// spread across workers by partition rather than call by call. Every worker of a hub must use the same setting.
+    /// </remarks>
+    public bool RunActivitiesInPartitionOwner { get; set; } = true;
+
     /// <summary>The most instances whose state and history are kept in memory between steps (the instance cache).</summary>
     public int MaxCachedInstances { get; set; } = 5_000;
 

@@ -31,4 +31,7 @@ internal sealed class InstanceSession(string instanceId, int partition)
 
     /// <summary>Activity calls its commits sent whose outcomes have not arrived: an instance waiting on them is busy, not idle.</summary>
     public int OutstandingActivities { get; set; }
+
+    /// <summary>The version of the instance's in-flight row as this process last wrote it; <see langword="null"/> when it wrote none since the session began.</summary>
+    public Azure.ETag? InFlightRow { get; set; }
 }

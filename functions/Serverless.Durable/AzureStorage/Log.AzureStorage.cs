@@ -35,6 +35,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 214, Level = LogLevel.Warning, Message = "Activity call {MessageId} moved to the poison queue after {DequeueCount} deliveries")]
     public static partial void ActivityPoisoned(ILogger logger, string messageId, int dequeueCount);
 
+    [LoggerMessage(EventId = 215, Level = LogLevel.Warning, Message = "Running again {Calls} unanswered activity calls of instance {InstanceId} after a partition takeover (recovery {Recoveries})")]
+    public static partial void InFlightCallsRecovered(ILogger logger, string instanceId, int calls, int recoveries);
+
+    [LoggerMessage(EventId = 216, Level = LogLevel.Warning, Message = "Recovering the activity calls in flight in partition {Partition} of task hub {HubName} failed; retrying")]
+    public static partial void InFlightRecoveryFailed(ILogger logger, int partition, string hubName, Exception exception);
+
     [LoggerMessage(EventId = 220, Level = LogLevel.Warning, Message = "Clean-up after a commit of instance {InstanceId} failed; leftovers are removed by purge")]
     public static partial void CleanupFailed(ILogger logger, string instanceId, Exception exception);
 

@@ -135,6 +135,9 @@ internal sealed partial class TaskHubLayout
     /// <summary>The partition key of the creation index rows of one UTC day.</summary>
     public static string CreatedPartition(DateTimeOffset createdAt) => "c-" + createdAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
+    /// <summary>The partition key of the in-flight rows of one control partition: instances whose activity calls run in the partition's owner.</summary>
+    public static string ActivitiesPartition(int partition) => "a-" + partition.ToString("D2", CultureInfo.InvariantCulture);
+
     /// <summary>The partition key of the status index rows of one status.</summary>
     public static string StatusPartition(OrchestrationRuntimeStatus status) => "s-" + status.ToString();
 

@@ -13,6 +13,13 @@ public sealed class AzureActivityTests(AzuriteFixture azurite, ITestOutputHelper
     protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new AzureStorageTestBackend(azurite, clock, new TestLog(this.Output));
 }
 
+/// <summary>The activity semantics with calls going through the work-item queue (any worker may take them).</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class AzureQueuedActivityTests(AzuriteFixture azurite, ITestOutputHelper output) : ActivityTests(output)
+{
+    protected override ITestBackend CreateBackend(ManualTimeProvider clock) => new AzureStorageTestBackend(azurite, clock, new TestLog(this.Output), o => o.RunActivitiesInPartitionOwner = false);
+}
+
 [Collection(AzuriteCollection.Name)]
 public sealed class AzureTimerTests(AzuriteFixture azurite, ITestOutputHelper output) : TimerTests(output)
 {

@@ -1,3 +1,4 @@
+using Serverless.Durable.History;
 using Serverless.Durable.TestWorker.Recording;
 using Serverless.Durable.TestWorker.Scenarios;
 using Serverless.Testing;
@@ -52,10 +53,19 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
 
         await using WorkerProcess survivor = await hub.StartWorkerAsync("survivor", cancellationToken);
         var problems = new List<string>();
-        for (int n = 0; n < Instances; n++)
+        try
         {
-            problems.AddRange(await this.AuditAsync(hub, ids[n], CrashScenario.ExpectedOutput(n), Parent, cancellationToken));
-            problems.AddRange(await this.AuditAsync(hub, CrashScenario.ChildInstanceId(ids[n]), null, Child, cancellationToken));
+            for (int n = 0; n < Instances; n++)
+            {
+                problems.AddRange(await this.AuditAsync(hub, ids[n], CrashScenario.ExpectedOutput(n), Parent, cancellationToken));
+                problems.AddRange(await this.AuditAsync(hub, CrashScenario.ChildInstanceId(ids[n]), null, Child, cancellationToken));
+            }
+        }
+        catch (OperationCanceledException) when (giveUp.IsCancellationRequested)
+        {
+            // Say which instances never finished and where they stopped, so a hang can be diagnosed from the log.
+            await this.ReportUnfinishedAsync(hub, ids);
+            throw;
         }
 
         await survivor.StopAsync(cancellationToken);
@@ -67,6 +77,29 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
         Assert.Equal(Instances * (CrashScenario.ParentActivities + CrashScenario.ChildActivities), runs.Count);
+    }
+
+    private async Task ReportUnfinishedAsync(TestHub hub, string[] ids)
+    {
+        using var report = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        foreach (string id in ids.SelectMany(id => new[] { id, CrashScenario.ChildInstanceId(id) }))
+        {
+            var state = await hub.Client.GetInstanceAsync(id, false, report.Token);
+            if (state?.RuntimeStatus == OrchestrationRuntimeStatus.Completed)
+            {
+                continue;
+            }
+
+            IReadOnlyList<HistoryEvent> history = await hub.HistoryAsync(id, report.Token);
+            output.WriteLine($"unfinished {id}: {state?.RuntimeStatus.ToString() ?? "no instance"}; history: " +
+                string.Join(", ", history.Select(e => e.GetType().Name.Replace("Event", string.Empty, StringComparison.Ordinal) + e switch
+                {
+                    TaskScheduledEvent t => $"#{t.EventId}",
+                    TaskCompletedEvent c => $"#{c.TaskScheduledId}",
+                    TaskFailedEvent f => $"#{f.TaskScheduledId}",
+                    _ => string.Empty,
+                })));
+        }
     }
 
     private async Task<IReadOnlyList<string>> AuditAsync(TestHub hub, string instanceId, string? expectedOutput, HistoryExpectation expected, CancellationToken cancellationToken)
