@@ -35,7 +35,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             string commitId = Guid.NewGuid().ToString("N");
             int indexed = (existing?.GetInt32("Indexed") ?? 0) | InstanceRecord.Bit(state.Status);
             await Task.WhenAll(this.store.UpsertIndexAsync(state, cancellationToken), this.store.UpsertLookupIndexesAsync(state, cancellationToken));
-            (TableEntity row, _) = await this.store.BuildRowAsync(new InstanceRowContent(state, 0, [], [], [], indexed, commitId), null, cancellationToken);
+            (TableEntity row, Dictionary<string, string> blobs) = await this.store.BuildRowAsync(new InstanceRowContent(state, 0, [], [], [], indexed, commitId), null, cancellationToken);
             ETag written;
             try
             {
@@ -46,6 +46,12 @@ public sealed partial class AzureStorageOrchestrationBackend
                 // The id is taken (or someone else created or replaced it meanwhile): decide again on what is there now.
                 read = true;
                 continue;
+            }
+
+            if (existing is null)
+            {
+                // Before the start goes out: the first step then needs no read of the row this process just wrote.
+                this.RememberCreated(new InstanceRecord { InstanceId = state.InstanceId, State = state, ETag = written, History = [], IndexedStatuses = indexed, CommitId = commitId, Blobs = blobs });
             }
 
             try
@@ -64,9 +70,9 @@ public sealed partial class AzureStorageOrchestrationBackend
                 await this.store.DeleteIndexAsync(state.InstanceId, previous, cancellationToken);
             }
 
-            this.ForgetCached(state.InstanceId);
             if (existing is not null)
             {
+                this.ForgetCached(state.InstanceId);
                 this.ForgetReplacedLookups(state, existing);
             }
 
@@ -213,6 +219,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <summary>Puts an instance row back as it was before a create whose start message could not be sent.</summary>
     private async Task RestoreAsync(string instanceId, TableEntity? previous, ETag written)
     {
+        this.ForgetCached(instanceId);
         try
         {
             if (previous is null)
@@ -227,6 +234,30 @@ public sealed partial class AzureStorageOrchestrationBackend
         catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
         {
             Log.CleanupFailed(this.logger, instanceId, ex);
+        }
+    }
+
+    /// <summary>Caches a new instance's record in its session when this process owns the instance's partition (and no step of it runs).</summary>
+    private void RememberCreated(InstanceRecord record)
+    {
+        int partition = this.layout.PartitionOf(record.InstanceId);
+        lock (this.gate)
+        {
+            if (!this.partitions[partition].Owned)
+            {
+                return;
+            }
+
+            if (!this.sessions.TryGetValue(record.InstanceId, out InstanceSession? session))
+            {
+                session = new InstanceSession(record.InstanceId, partition);
+                this.sessions.Add(record.InstanceId, session);
+            }
+
+            if (!session.InFlight)
+            {
+                session.Record = record;
+            }
         }
     }
 
