@@ -101,8 +101,10 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
+        // A give-up limit, not an expectation: with every test assembly starting its emulators at once on a loaded
+        // 2-core machine, a start was seen to take 16 s.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        timeout.CancelAfter(TimeSpan.FromSeconds(120));
         try
         {
             await ready.Task.WaitAsync(timeout.Token);
@@ -114,7 +116,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
         {
             KillQuietly(process);
-            throw new InvalidOperationException($"Azurite did not start within 60 s. Its output:\n{Snapshot(log)}", ex);
+            throw new InvalidOperationException($"Azurite did not start within 120 s. Its output:\n{Snapshot(log)}", ex);
         }
     }
 

@@ -211,7 +211,7 @@ public sealed class CasePortalTests(AzuriteFixture azurite) : IAsyncLifetime
         await this.host.WaitForStageAsync(mine, "awaitingDocuments");
 
         // The lists follow the case row within the same stage-change activity, a few requests later.
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
         {
             while (!(await ListAsync(PortalHost.VerifierKey, "?stage=awaitingDocuments")).Contains(mine))
             {

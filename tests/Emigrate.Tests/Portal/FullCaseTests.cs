@@ -186,7 +186,7 @@ public sealed class FullCaseTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task WaitForSmsAsync(string caseId, string templatePrefix)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         while (!this.host.Sms.Sent.Any(s => s.CaseId?.Value == caseId && s.Message.TemplateId.StartsWith(templatePrefix, StringComparison.Ordinal)))
         {
             await Task.Delay(100, timeout.Token);

@@ -27,7 +27,7 @@ public sealed class InsurerRequestsTests(AzuriteFixture azurite) : PortalTest(az
     /// <summary>Reads ins-sagar's list until it shows (or no longer shows) the case: lists follow the case row a few requests later.</summary>
     private async Task UntilListedAsync(string caseId, bool listed)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         while ((await this.ListAsync(PortalHost.InsurerKey, "ins-sagar")).Contains(caseId) != listed)
         {
             Assert.False(timeout.IsCancellationRequested, $"Case {caseId} is {(listed ? "not yet" : "still")} on the insurer's list.");

@@ -182,10 +182,13 @@ public sealed class PortalHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    /// <summary>Polls the case until it reaches the stage (the orchestration moves it asynchronously); fails after 30 s.</summary>
+    /// <summary>
+    /// Polls the case until it reaches the stage (the orchestration moves it asynchronously); fails after 120 s, a
+    /// give-up limit for a loaded CI machine, not an expectation of speed.
+    /// </summary>
     public async Task<JsonObject> WaitForStageAsync(string caseId, string stage)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         while (true)
         {
             var found = await this.GetCaseAsync(caseId);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Serverless.Testing;
 
@@ -27,15 +26,14 @@ internal sealed class RunCommandHost : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log;
 
-    private RunCommandHost(Process process, StringBuilder log, Uri baseAddress)
+    private RunCommandHost(Process process, StringBuilder log)
     {
         _process = process;
         _log = log;
-        BaseAddress = baseAddress;
     }
 
-    /// <summary><c>http://127.0.0.1:{port}</c>, no trailing slash (the README's <c>BASE</c>).</summary>
-    public Uri BaseAddress { get; }
+    /// <summary><c>http://127.0.0.1:{port}</c>, no trailing slash (the README's <c>BASE</c>); known once <see cref="StartAsync"/> has returned.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
 
     public string Log
     {
@@ -56,7 +54,6 @@ internal sealed class RunCommandHost : IAsyncDisposable
             File.Copy(Path.Combine(RepositoryRoot.Path, file), Path.Combine(root, file));
         }
 
-        int port = FreePort();
         var start = new ProcessStartInfo("bash")
         {
             // The host finds its app root (host.json, local.settings.json) from the working folder, as `dotnet run` does.
@@ -71,8 +68,9 @@ internal sealed class RunCommandHost : IAsyncDisposable
         }
 
         // Environment variables rank above local.settings.json: only storage and port differ from the run command.
+        // Port 0, read back from the host's log: a port picked free here could be taken before the host binds it.
         start.Environment["AzureWebJobsStorage"] = azurite.ConnectionString;
-        start.Environment["Host__LocalHttpPort"] = port.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Host__LocalHttpPort"] = "0";
         start.Environment["TEST_PROCESS_ID"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
@@ -83,10 +81,11 @@ internal sealed class RunCommandHost : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Append(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new RunCommandHost(process, log, new Uri($"http://127.0.0.1:{port}"));
+        var host = new RunCommandHost(process, log);
         try
         {
-            await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+            // A give-up limit for a loaded CI machine starting a .NET process, not an expectation of speed.
+            await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));
             return host;
         }
         catch
@@ -109,10 +108,15 @@ internal sealed class RunCommandHost : IAsyncDisposable
 
             try
             {
-                using var response = await client.GetAsync(new Uri(BaseAddress, "/api/health"), deadline.Token);
-                if (response.StatusCode == HttpStatusCode.OK)
+                deadline.Token.ThrowIfCancellationRequested();
+                if (ListeningPort.Find(Log) is { } port)
                 {
-                    return;
+                    BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+                    using var response = await client.GetAsync(new Uri(BaseAddress, "/api/health"), deadline.Token);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        return;
+                    }
                 }
             }
             catch (HttpRequestException)
@@ -126,13 +130,6 @@ internal sealed class RunCommandHost : IAsyncDisposable
 
             await Task.Delay(200, CancellationToken.None);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Append(StringBuilder log, string? line)

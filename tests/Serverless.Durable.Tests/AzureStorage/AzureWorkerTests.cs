@@ -66,7 +66,11 @@ public sealed class AzureWorkerTests(AzuriteFixture azurite, ITestOutputHelper o
         var test = new AzureStorageTestBackend(azurite, clock, configure: o =>
         {
             o.ConfigureClients = c => c.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-            o.MaxQueuePollingInterval = TimeSpan.FromSeconds(1);
+            // Idle polls (the other partition's control queue, the completion wait's reads of the instance row) and
+            // lease renewals cost requests per second, not per activity: at a 1 s cap they were ~3.5 a second, so a chain
+            // slowed to under ~4.5 activities a second on a loaded machine broke the budget without costing more per
+            // activity. The chain itself never waits on the cap: every message it sends wakes its poller.
+            o.MaxQueuePollingInterval = TimeSpan.FromSeconds(5);
             o.RunActivitiesInPartitionOwner = inProcess;
         });
         await using var host = await DurableTestHost.StartAsync(test, clock, new TestLog(output), r => r
@@ -99,7 +103,10 @@ public sealed class AzureWorkerTests(AzuriteFixture azurite, ITestOutputHelper o
     [Fact]
     public async Task A_long_activity_is_not_run_again_while_it_runs_because_its_hold_on_the_call_is_renewed()
     {
-        var lockTimeout = TimeSpan.FromSeconds(3);
+        // The call is renewed once a third of the lock timeout has passed, and the renewal must reach the queue before
+        // the timeout runs out: with 3 s that left about 1.5 s, which a stalled thread pool or emulator on a loaded CI
+        // machine can exceed, and the call ran twice. 6 s leaves about 3 s.
+        var lockTimeout = TimeSpan.FromSeconds(6);
         int runs = 0;
         var clock = new ManualTimeProvider();
         await using var host = await DurableTestHost.StartAsync(
@@ -116,7 +123,7 @@ public sealed class AzureWorkerTests(AzuriteFixture azurite, ITestOutputHelper o
                 {
                     // Runs for several lock timeouts: without renewal the call would reappear and a second dispatcher would take it.
                     Interlocked.Increment(ref runs);
-                    await Task.Delay(lockTimeout * 4);
+                    await Task.Delay(lockTimeout * 3);
                     return x + 1;
                 })
                 .AddOrchestrator<int, int>("OneSlow", (ctx, x) => ctx.CallActivityAsync<int>("Slow", x)));

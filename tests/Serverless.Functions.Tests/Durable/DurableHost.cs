@@ -57,7 +57,7 @@ internal sealed class DurableHost : IAsyncDisposable
 
     public async Task<JsonElement> WaitForStatusAsync(string statusUrl, string status)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             var body = await (await AdminAsync(HttpMethod.Get, statusUrl)).Content.ReadFromJsonAsync<JsonElement>();

@@ -129,7 +129,7 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var url = payload.GetProperty("statusQueryGetUri").GetString()!;
 
         // Wait until the activity has completed and the orchestrator waits for its event.
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             var status = await (await _host.AdminAsync(HttpMethod.Get, url + "?showHistory=true")).Content.ReadFromJsonAsync<JsonElement>();

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.Sockets;
 using System.Text;
 using Serverless.Functions.Local;
 using Serverless.Testing;
@@ -13,17 +11,17 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, int port)
+    private HostProcess(Process process)
     {
         _process = process;
-        Port = port;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
 
-    public int Port { get; }
+    /// <summary>The port the host bound (it starts on port 0); known once <see cref="StartAsync"/> has returned.</summary>
+    public int Port { get; private set; }
 
     public string Output
     {
@@ -46,30 +44,32 @@ internal sealed class HostProcess : IAsyncDisposable
         return (process.ExitCode, await output, await error);
     }
 
-    /// <summary>Starts the host on a free port and waits until it answers its health check.</summary>
+    /// <summary>Starts the host on port 0 (the port it bound is read from its log) and waits until it answers its health check.</summary>
     public static async Task<HostProcess> StartAsync(IDictionary<string, string> environment)
     {
-        var port = FreePort();
-        var settings = new Dictionary<string, string>(environment) { ["Host__LocalHttpPort"] = port.ToString(CultureInfo.InvariantCulture) };
-        var host = new HostProcess(Process.Start(StartInfo(settings, []))!, port);
+        var settings = new Dictionary<string, string>(environment) { ["Host__LocalHttpPort"] = "0" };
+        var host = new HostProcess(Process.Start(StartInfo(settings, []))!);
         using var client = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+
+        // A give-up limit for a loaded CI machine starting a .NET process, not an expectation of speed.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             Assert.False(host._process.HasExited, $"The host exited during start-up:\n{host.Output}");
+            host.Port = host.Port != 0 ? host.Port : ListeningPort.Find(host.Output) ?? 0;
             try
             {
-                if ((await client.GetAsync($"http://127.0.0.1:{port}/api/health")).IsSuccessStatusCode)
+                if (host.Port != 0 && (await client.GetAsync($"http://127.0.0.1:{host.Port}/api/health")).IsSuccessStatusCode)
                 {
                     return host;
                 }
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                // Not answering yet.
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"The host did not answer within 60 s:\n{host.Output}");
+            Assert.True(DateTime.UtcNow < deadline, $"The host did not answer within 120 s:\n{host.Output}");
             await Task.Delay(200);
         }
     }
@@ -137,12 +137,5 @@ internal sealed class HostProcess : IAsyncDisposable
         var path = Path.Combine(RepositoryRoot.Path, "functions", "Emigrate", "bin", testBin.Parent!.Name, testBin.Name, "Emigrate.dll");
         Assert.True(File.Exists(path), $"The app is not built at {path}.");
         return path;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

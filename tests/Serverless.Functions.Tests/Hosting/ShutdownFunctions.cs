@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Http;
 
 namespace Serverless.Functions.Tests.Hosting;
 
-/// <summary>Signals when a slow request has started, so a test can begin shutdown while it runs.</summary>
+/// <summary>Holds a slow request in flight: signals when it has started and lets it finish only when the test says so.</summary>
 public sealed class SlowRequestGate
 {
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 public sealed class SlowFunctions(SlowRequestGate gate)
@@ -14,7 +16,7 @@ public sealed class SlowFunctions(SlowRequestGate gate)
     public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "slow")] HttpRequest request, CancellationToken cancellationToken)
     {
         gate.Started.TrySetResult();
-        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        await gate.Released.Task.WaitAsync(cancellationToken);
         return Results.Ok(new { finished = true });
     }
 }

@@ -17,18 +17,20 @@ public sealed class EverySecond(TimerLog log, HostName host)
     public void Run([TimerTrigger("* * * * * *")] TimerInfo timer) => log.Firings.Enqueue((host.Value, "EverySecond", timer));
 }
 
-public sealed class Hourly(TimerLog log, HostName host)
+// Once a year: no regular occurrence falls inside a test, so every firing a test sees comes from start-up (past due or
+// run on startup). An hourly schedule fired a second time whenever a run crossed the top of an hour.
+public sealed class Yearly(TimerLog log, HostName host)
 {
-    [Function("Hourly")]
-    public Task Run([TimerTrigger("0 0 * * * *")] TimerInfo timer, FunctionContext context)
+    [Function("Yearly")]
+    public Task Run([TimerTrigger("0 0 0 1 1 *")] TimerInfo timer, FunctionContext context)
     {
         log.Firings.Enqueue((host.Value, context.FunctionDefinition.Name, timer));
         return Task.CompletedTask;
     }
 }
 
-public sealed class HourlyOnStartup(TimerLog log, HostName host)
+public sealed class YearlyOnStartup(TimerLog log, HostName host)
 {
-    [Function("HourlyOnStartup")]
-    public void Run([TimerTrigger("0 0 * * * *", RunOnStartup = true)] TimerInfo timer) => log.Firings.Enqueue((host.Value, "HourlyOnStartup", timer));
+    [Function("YearlyOnStartup")]
+    public void Run([TimerTrigger("0 0 0 1 1 *", RunOnStartup = true)] TimerInfo timer) => log.Firings.Enqueue((host.Value, "YearlyOnStartup", timer));
 }
