@@ -34,8 +34,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 {
                     // An instance that just went to wait for an event (or a timer, or another instance) is likely to get it
                     // soon: poll briskly for a while rather than let the back-off add up to a second to its latency.
-                    bool hot = Environment.TickCount64 < Volatile.Read(ref partition.HotUntilTicks);
-                    await partition.Wake.WaitAsync(hot && backoff > HotPollingInterval ? HotPollingInterval : backoff, ownership);
+                    await partition.Wake.WaitAsync(PollWait(partition, backoff), ownership);
                     backoff = backoff * 2 > this.options.MaxQueuePollingInterval ? this.options.MaxQueuePollingInterval : backoff * 2;
                     continue;
                 }
@@ -55,7 +54,7 @@ public sealed partial class AzureStorageOrchestrationBackend
 
                 if (received.Length < 32)
                 {
-                    await partition.Wake.WaitAsync(backoff, ownership);
+                    await partition.Wake.WaitAsync(PollWait(partition, backoff), ownership);
                 }
             }
             catch (OperationCanceledException) when (ownership.IsCancellationRequested)
@@ -75,6 +74,10 @@ public sealed partial class AzureStorageOrchestrationBackend
 
     /// <summary>The polling interval while a partition is hot.</summary>
     private static readonly TimeSpan HotPollingInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long the poller waits before its next receive: its back-off, capped at the brisk interval while the partition is hot.</summary>
+    private static TimeSpan PollWait(ControlPartition partition, TimeSpan backoff) =>
+        Environment.TickCount64 < Volatile.Read(ref partition.HotUntilTicks) && backoff > HotPollingInterval ? HotPollingInterval : backoff;
 
     private async Task AcceptControlMessageAsync(ControlPartition partition, QueueMessage received)
     {

@@ -239,7 +239,13 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
             else if (!evict && session.Record is not null && session.OutstandingActivities == 0)
             {
-                Volatile.Write(ref this.partitions[session.Partition].HotUntilTicks, session.LastUsed + (long)HotWindow.TotalMilliseconds);
+                // A partition turning hot wakes its poller: it may be in a back-off of up to a second, which it would
+                // otherwise sleep out before polling briskly (nothing else wakes it while calls run in process).
+                ControlPartition partition = this.partitions[session.Partition];
+                if (Interlocked.Exchange(ref partition.HotUntilTicks, session.LastUsed + (long)HotWindow.TotalMilliseconds) < session.LastUsed)
+                {
+                    partition.Wake.Set();
+                }
             }
 
             if (evict || session.Record?.State.Status.IsTerminal() == true)
