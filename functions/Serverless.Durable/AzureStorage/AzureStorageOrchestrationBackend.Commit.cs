@@ -51,16 +51,10 @@ public sealed partial class AzureStorageOrchestrationBackend
                 await inFlightRow;
             }
 
-            try
-            {
-                written = await this.WriteInstanceAsync(locked, commit, outbox, cancellationToken);
-            }
-            finally
-            {
-                await inFlightRow.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-
-            await inFlightRow;
+            // Both awaited whatever happens (the row's write first, so its lock-lost answer is the one thrown).
+            Task<InstanceRecord> write = this.WriteInstanceAsync(locked, commit, outbox, cancellationToken);
+            await Task.WhenAll(write, inFlightRow);
+            written = await write;
             lock (this.gate)
             {
                 locked.Session.Record = written;
@@ -126,12 +120,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         if (inProcess && UnansweredCalls(record) is { Count: > 0 } calls)
         {
             await this.WriteInFlightRowAsync(session, cancellationToken);
-            lock (this.gate)
-            {
-                session.OutstandingActivities += calls.Count;
-            }
-
-            this.DispatchInProcess(calls, dequeueCount: 2);
+            this.DispatchAgain(session, calls, dequeueCount: 2);
         }
 
         record.OutboxSent = true;

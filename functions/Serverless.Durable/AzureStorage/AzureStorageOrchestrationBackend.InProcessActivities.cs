@@ -41,6 +41,17 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
     }
 
+    /// <summary>Runs again calls an instance's history has unanswered (after a takeover, or a consumed message that came back): they count as outstanding.</summary>
+    private void DispatchAgain(InstanceSession session, IReadOnlyList<TaskMessage> calls, int dequeueCount)
+    {
+        lock (this.gate)
+        {
+            session.OutstandingActivities += calls.Count;
+        }
+
+        this.DispatchInProcess(calls, dequeueCount);
+    }
+
     /// <summary>A call handed over in process that its dispatcher gave back: run it again shortly, unless its partition went elsewhere (its new owner runs it).</summary>
     private async Task HandBackLocalCallAsync(ActivityDelivery delivery)
     {
@@ -86,21 +97,24 @@ public sealed partial class AzureStorageOrchestrationBackend
     private Func<Task>? ReleaseInFlightRowIfAnswered(InstanceSession session, InstanceRecord written)
     {
         bool finished = written.State.Status.IsTerminal();
-        if (!finished && UnansweredCalls(written).Count > 0)
-        {
-            return null;
-        }
-
         ETag? version;
         lock (this.gate)
         {
             version = session.InFlightRow;
-            session.InFlightRow = null;
         }
 
-        if (version is null && !(finished && written.History.Any(e => e is TaskScheduledEvent)))
+        // Only this process's own row, or a finished instance's (whose version it may not know), is worth a look at the history.
+        bool goes = finished
+            ? version is not null || written.History.Any(e => e is TaskScheduledEvent)
+            : version is not null && UnansweredScheduled(written.History).Count == 0;
+        if (!goes)
         {
             return null;
+        }
+
+        lock (this.gate)
+        {
+            session.InFlightRow = null;
         }
 
         return async () =>
@@ -199,26 +213,33 @@ public sealed partial class AzureStorageOrchestrationBackend
         var counted = new TableEntity(row.PartitionKey, row.RowKey) { [RecoveriesColumn] = recoveries, ["WrittenBy"] = this.WorkerId };
         ETag version = (await this.storage.Index.UpsertEntityAsync(counted, TableUpdateMode.Merge, cancellationToken)).Headers.ETag ?? ETag.All;
         Log.InFlightCallsRecovered(this.logger, instanceId, calls.Count, recoveries);
+        InstanceSession? session;
         lock (this.gate)
         {
-            if (!this.sessions.TryGetValue(instanceId, out InstanceSession? session))
+            if (!this.sessions.TryGetValue(instanceId, out session))
             {
                 session = new InstanceSession(instanceId, partition);
                 this.sessions.Add(instanceId, session);
             }
 
             session.InFlightRow = version;
-            session.OutstandingActivities += calls.Count;
         }
 
-        this.DispatchInProcess(calls, dequeueCount: recoveries + 1);
+        this.DispatchAgain(session, calls, dequeueCount: recoveries + 1);
     }
 
     /// <summary>The activity calls the instance's current execution scheduled and has no outcome for, as the commit sent them.</summary>
     private static List<TaskMessage> UnansweredCalls(InstanceRecord record)
     {
+        string executionId = record.State.ExecutionId;
+        return [.. UnansweredScheduled(record.History).Select(s => new TaskMessage(MessageIds.Activity(record.InstanceId, executionId, s.EventId), record.InstanceId, executionId, s))];
+    }
+
+    /// <summary>The scheduling events of the calls a history has no outcome for.</summary>
+    private static IReadOnlyCollection<TaskScheduledEvent> UnansweredScheduled(IReadOnlyList<HistoryEvent> history)
+    {
         var open = new Dictionary<int, TaskScheduledEvent>();
-        foreach (HistoryEvent e in record.History)
+        foreach (HistoryEvent e in history)
         {
             switch (e)
             {
@@ -234,7 +255,6 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
         }
 
-        string executionId = record.State.ExecutionId;
-        return [.. open.Values.Select(s => new TaskMessage(MessageIds.Activity(record.InstanceId, executionId, s.EventId), record.InstanceId, executionId, s))];
+        return open.Values;
     }
 }
