@@ -3,6 +3,7 @@ using Serverless.Durable.Core;
 using Serverless.Durable.History;
 using Serverless.Storage.Blobs;
 using Serverless.Storage.Tables;
+using Serverless.Durable.Tests.Support;
 using Serverless.Testing;
 
 namespace Serverless.Durable.Tests.AzureStorage;
@@ -22,7 +23,7 @@ public sealed class AzureInProcessActivityTests(AzuriteFixture azurite)
         await using var first = new AzureStorageTestBackend(azurite, TimeProvider.System, configure: o => o.PartitionCount = 1, hubName: hub);
         await using var second = new AzureStorageTestBackend(azurite, TimeProvider.System, configure: o => o.PartitionCount = 1, hubName: hub);
         await AzureTestInstances.CreateAsync(first.Backend, "handed", this.Timeout);
-        OrchestrationWorkItem started = await AzureTestInstances.LockAsync(first.Backend, this.Timeout);
+        OrchestrationWorkItem started = await BackendPolling.LockOrchestrationAsync(first.Backend, this.Timeout);
         string executionId = started.State!.ExecutionId;
         var scheduled = new TaskScheduledEvent(AzureTestInstances.Start, 0, "Work", "\"input\"");
         var call = new TaskMessage(MessageIds.Activity("handed", executionId, 0), "handed", executionId, scheduled);
@@ -42,13 +43,13 @@ public sealed class AzureInProcessActivityTests(AzuriteFixture azurite)
         Assert.Null(await second.Backend.LockNextOrchestrationWorkItemAsync(this.Timeout));
         Assert.Equal([0], second.AzureBackend.OwnedPartitions);
 
-        ActivityWorkItem again = await LockActivityAsync(second.Backend, this.Timeout);
+        ActivityWorkItem again = await BackendPolling.LockActivityAsync(second.Backend, this.Timeout);
         Assert.Equal(call.MessageId, again.Message.MessageId);
         Assert.Equal("\"input\"", Assert.IsType<TaskScheduledEvent>(again.Message.Event).Input);
         Assert.Equal(2, again.Message.DequeueCount);
 
         await second.Backend.CompleteActivityWorkItemAsync(again, new TaskMessage(MessageIds.ActivityResult(call.MessageId), "handed", executionId, new TaskCompletedEvent(AzureTestInstances.Start, 0, "\"done\"")), this.Timeout);
-        OrchestrationWorkItem answered = await AzureTestInstances.LockAsync(second.Backend, this.Timeout);
+        OrchestrationWorkItem answered = await BackendPolling.LockOrchestrationAsync(second.Backend, this.Timeout);
         TaskCompletedEvent completed = Assert.IsType<TaskCompletedEvent>(Assert.Single(answered.Messages).Event);
         await second.Backend.CompleteOrchestrationWorkItemAsync(answered, new OrchestrationCommit
         {
@@ -66,7 +67,7 @@ public sealed class AzureInProcessActivityTests(AzuriteFixture azurite)
     {
         await using var test = new AzureStorageTestBackend(azurite, TimeProvider.System, configure: o => o.PartitionCount = 1);
         await AzureTestInstances.CreateAsync(test.Backend, "waits", this.Timeout);
-        OrchestrationWorkItem started = await AzureTestInstances.LockAsync(test.Backend, this.Timeout);
+        OrchestrationWorkItem started = await BackendPolling.LockOrchestrationAsync(test.Backend, this.Timeout);
         string executionId = started.State!.ExecutionId;
         var first = new TaskScheduledEvent(AzureTestInstances.Start, 0, "Work", null);
         var second = new TaskScheduledEvent(AzureTestInstances.Start, 1, "Work", null);
@@ -95,10 +96,10 @@ public sealed class AzureInProcessActivityTests(AzuriteFixture azurite)
 
     private async Task AnswerOneAsync(IOrchestrationBackend backend, string executionId)
     {
-        ActivityWorkItem call = await LockActivityAsync(backend, this.Timeout);
+        ActivityWorkItem call = await BackendPolling.LockActivityAsync(backend, this.Timeout);
         int id = ((TaskScheduledEvent)call.Message.Event).EventId;
         await backend.CompleteActivityWorkItemAsync(call, new TaskMessage(MessageIds.ActivityResult(call.Message.MessageId), "waits", executionId, new TaskCompletedEvent(AzureTestInstances.Start, id, null)), this.Timeout);
-        OrchestrationWorkItem step = await AzureTestInstances.LockAsync(backend, this.Timeout);
+        OrchestrationWorkItem step = await BackendPolling.LockOrchestrationAsync(backend, this.Timeout);
         await backend.CompleteOrchestrationWorkItemAsync(step, new OrchestrationCommit
         {
             NewEvents = [.. step.Messages.Select(m => m.Event)],
@@ -112,17 +113,6 @@ public sealed class AzureInProcessActivityTests(AzuriteFixture azurite)
         while (test.AzureBackend.HasBackgroundWork)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken);
-        }
-    }
-
-    private static async Task<ActivityWorkItem> LockActivityAsync(IOrchestrationBackend backend, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (await backend.LockNextActivityWorkItemAsync(cancellationToken) is { } item)
-            {
-                return item;
-            }
         }
     }
 

@@ -3,6 +3,7 @@ using Serverless.Durable.History;
 using Serverless.Durable.InMemory;
 using Serverless.Storage.Blobs;
 using Serverless.Storage.Tables;
+using Serverless.Durable.Tests.Support;
 using Serverless.Testing;
 
 namespace Serverless.Durable.Tests.AzureStorage;
@@ -42,7 +43,7 @@ public sealed class AzurePartitionTests(AzuriteFixture azurite)
         var seen = new HashSet<string>();
         while (seen.Count < 5)
         {
-            OrchestrationWorkItem item = await AzureTestInstances.LockAsync(second.Backend, this.timeout.Token);
+            OrchestrationWorkItem item = await BackendPolling.LockOrchestrationAsync(second.Backend, this.timeout.Token);
             seen.Add(item.InstanceId);
             await second.Backend.CompleteOrchestrationWorkItemAsync(item, AzureTestInstances.Commit(item, "served"), this.timeout.Token);
         }
@@ -55,7 +56,7 @@ public sealed class AzurePartitionTests(AzuriteFixture azurite)
         await using var first = new AzureStorageTestBackend(azurite, TimeProvider.System, configure: o => o.PartitionCount = 1, hubName: hub);
         await using var second = new AzureStorageTestBackend(azurite, TimeProvider.System, configure: o => o.PartitionCount = 1, hubName: hub);
         await AzureTestInstances.CreateAsync(first.Backend, "lost", this.timeout.Token);
-        OrchestrationWorkItem stale = await AzureTestInstances.LockAsync(first.Backend, this.timeout.Token);
+        OrchestrationWorkItem stale = await BackendPolling.LockOrchestrationAsync(first.Backend, this.timeout.Token);
 
         // The lease is broken (as when it expires) and the second worker takes the partition.
         await new BlobContainerClient(azurite.ConnectionString, hub.ToLowerInvariant() + "-leases").GetBlobClient("control-00").GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
@@ -68,7 +69,7 @@ public sealed class AzurePartitionTests(AzuriteFixture azurite)
             first.Backend.CompleteOrchestrationWorkItemAsync(stale, AzureTestInstances.Commit(stale, "stale"), this.timeout.Token));
         Assert.Empty(await first.Backend.GetHistoryAsync("lost", this.timeout.Token));
 
-        OrchestrationWorkItem taken = await AzureTestInstances.LockAsync(second.Backend, this.timeout.Token);
+        OrchestrationWorkItem taken = await BackendPolling.LockOrchestrationAsync(second.Backend, this.timeout.Token);
         Assert.Equal("lost", taken.InstanceId);
         Assert.Equal(2, taken.Messages.Single().DequeueCount);
         await second.Backend.CompleteOrchestrationWorkItemAsync(taken, AzureTestInstances.Commit(taken, "fresh"), this.timeout.Token);
@@ -82,7 +83,7 @@ public sealed class AzurePartitionTests(AzuriteFixture azurite)
         await using var test = new AzureStorageTestBackend(azurite, clock, configure: o => o.PartitionCount = 1);
         IOrchestrationBackend backend = test.Backend;
         await AzureTestInstances.CreateAsync(backend, "overflow", this.timeout.Token);
-        OrchestrationWorkItem stale = await AzureTestInstances.LockAsync(backend, this.timeout.Token);
+        OrchestrationWorkItem stale = await BackendPolling.LockOrchestrationAsync(backend, this.timeout.Token);
 
         // Someone else changes the row behind the lock: the stale step's big commit writes history rows, then fails on the ETag.
         var instances = new TableClient(azurite.ConnectionString, test.HubName + "Instances");
@@ -94,7 +95,7 @@ public sealed class AzurePartitionTests(AzuriteFixture azurite)
         Assert.NotEmpty(await Rows(history));
         Assert.Empty(await backend.GetHistoryAsync("overflow", this.timeout.Token));
 
-        OrchestrationWorkItem fresh = await AzureTestInstances.LockAsync(backend, this.timeout.Token);
+        OrchestrationWorkItem fresh = await BackendPolling.LockOrchestrationAsync(backend, this.timeout.Token);
         await backend.CompleteOrchestrationWorkItemAsync(fresh, AzureTestInstances.Commit(fresh, "fresh", events: 30, padding: 2_000), this.timeout.Token);
 
         var events = await backend.GetHistoryAsync("overflow", this.timeout.Token);

@@ -25,18 +25,6 @@ internal static class AzureTestInstances
         return backend.CreateInstanceAsync(state, start, cancellationToken);
     }
 
-    /// <summary>Locks the next work item, polling again when a long poll ends empty (the backend contract allows it).</summary>
-    public static async Task<OrchestrationWorkItem> LockAsync(IOrchestrationBackend backend, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (await backend.LockNextOrchestrationWorkItemAsync(cancellationToken) is { } item)
-            {
-                return item;
-            }
-        }
-    }
-
     public static OrchestrationCommit Commit(OrchestrationWorkItem item, string marker, int events = 1, int padding = 0) => new()
     {
         NewEvents = [.. Enumerable.Range(0, events).Select(i => (HistoryEvent)new EventRaisedEvent(Start, marker, new string('x', padding), $"{marker}-{i}"))],

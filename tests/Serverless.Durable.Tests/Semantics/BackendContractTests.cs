@@ -122,17 +122,7 @@ public abstract class BackendContractTests
     private static TaskMessage Event(string instanceId, string id) =>
         new(id, instanceId, null, new EventRaisedEvent(Start, id, null, id));
 
-    /// <summary>Locks the next work item, polling again when the backend's long poll ends empty (the contract allows it, as workers loop).</summary>
-    private async Task<OrchestrationWorkItem> LockAsync(IOrchestrationBackend backend)
-    {
-        while (true)
-        {
-            if (await backend.LockNextOrchestrationWorkItemAsync(this.Timeout) is { } item)
-            {
-                return item;
-            }
-        }
-    }
+    private Task<OrchestrationWorkItem> LockAsync(IOrchestrationBackend backend) => BackendPolling.LockOrchestrationAsync(backend, this.Timeout);
 
     private Task<bool> CreateAsync(IOrchestrationBackend backend, string instanceId, string executionId = "execution-1")
     {

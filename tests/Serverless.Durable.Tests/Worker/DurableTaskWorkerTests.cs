@@ -78,8 +78,8 @@ public sealed class DurableTaskWorkerTests(ITestOutputHelper output)
         await stopping.WaitAsync(host.Timeout);
 
         Assert.True(host.Log.Contains(43, "Hangs"));
-        var redelivered = await host.Backend.LockNextActivityWorkItemAsync(host.Timeout);
-        Assert.Equal(2, redelivered!.Message.DequeueCount);
+        var redelivered = await BackendPolling.LockActivityAsync(host.Backend, host.Timeout);
+        Assert.Equal(2, redelivered.Message.DequeueCount);
     }
 
     [Fact]
