@@ -32,60 +32,33 @@ public sealed class CaseLists(TableClient table)
     private const string PageProperty = "Page";
 
     /// <summary>Puts the case on the list, or updates its entry there (stage, name); a repeat changes nothing.</summary>
-    public async Task PutAsync(string list, CaseListEntry entry, CancellationToken cancellationToken)
+    public Task PutAsync(string list, CaseListEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        int conflicts = 0;
-        while (true)
+        return RetryOnConflictAsync(async () =>
         {
-            try
+            TableEntity? member = await this.FindAsync(list, CaseKeys.ListMember(list, entry.CaseId), cancellationToken);
+            if (member?.GetInt64(PageProperty) is { } number)
             {
-                TableEntity? member = await this.FindAsync(list, CaseKeys.ListMember(list, entry.CaseId), cancellationToken);
-                if (member?.GetInt64(PageProperty) is { } number)
-                {
-                    await this.UpdateEntryAsync(list, number, entry, member, cancellationToken);
-                }
-                else
-                {
-                    await this.AppendAsync(list, [entry], cancellationToken);
-                }
-
-                return;
+                await this.UpdateEntryAsync(list, number, entry, member, cancellationToken);
             }
-            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+            else
             {
-                // Another change of the list got in between: read again, after a jittered pause so that many
-                // writers of one page row (a CSC's cases moving at once) do not all retry in step.
-                await Task.Delay(Random.Shared.Next(Math.Min(50, 1 << Math.Min(++conflicts, 6))), cancellationToken);
+                await this.AppendAsync(list, [entry], cancellationToken);
             }
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Takes the case off the list; a repeat, or a case not on it, changes nothing.</summary>
-    public async Task RemoveAsync(string list, string caseId, CancellationToken cancellationToken)
-    {
-        int conflicts = 0;
-        while (true)
+    public Task RemoveAsync(string list, string caseId, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync(async () =>
         {
-            try
+            TableEntity? member = await this.FindAsync(list, CaseKeys.ListMember(list, caseId), cancellationToken);
+            if (member?.GetInt64(PageProperty) is { } number)
             {
-                TableEntity? member = await this.FindAsync(list, CaseKeys.ListMember(list, caseId), cancellationToken);
-                if (member?.GetInt64(PageProperty) is not { } number)
-                {
-                    return;
-                }
-
                 await this.CutAsync(list, number, caseId, member, cancellationToken);
-                return;
             }
-            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
-            {
-                // Another change of the list got in between: read again, after a jittered pause so that many
-                // writers of one page row (a CSC's cases moving at once) do not all retry in step.
-                await Task.Delay(Random.Shared.Next(Math.Min(50, 1 << Math.Min(++conflicts, 6))), cancellationToken);
-            }
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>The entry of the case on the list, or null.</summary>
     public async Task<CaseListEntry?> EntryAsync(string list, string caseId, CancellationToken cancellationToken)
@@ -154,8 +127,9 @@ public sealed class CaseLists(TableClient table)
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         (long fromPage, long afterSeq) = ParseToken(continuationToken);
         TableEntity? head = await this.FindAsync(list, CaseKeys.ListHead(list), cancellationToken);
-        List<long> pages = PagesOf(head).Where(p => p >= fromPage).Take(MaxPagesPerRead).ToList();
-        bool more = PagesOf(head).Count(p => p >= fromPage) > pages.Count;
+        List<long> remaining = PagesOf(head).Where(p => p >= fromPage).ToList();
+        List<long> pages = remaining.Take(MaxPagesPerRead).ToList();
+        bool more = remaining.Count > pages.Count;
         var items = new List<CaseListItem>();
         for (int at = 0; at < pages.Count; at += 2)
         {
@@ -177,7 +151,27 @@ public sealed class CaseLists(TableClient table)
         }
 
         // The read stopped at its page cap before the list's end: the token resumes at the next page.
-        return new CasePage(items, more ? Token(PagesOf(head).First(p => p > pages[^1]), 0) : null);
+        return new CasePage(items, more ? Token(remaining[pages.Count], 0) : null);
+    }
+
+    /// <summary>Runs a read-then-write change of a list until no other change of it gets in between.</summary>
+    private static async Task RetryOnConflictAsync(Func<Task> change, CancellationToken cancellationToken)
+    {
+        int conflicts = 0;
+        while (true)
+        {
+            try
+            {
+                await change();
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+            {
+                // Another change of the list got in between: read again, after a jittered pause so that many
+                // writers of one page row (a CSC's cases moving at once) do not all retry in step.
+                await Task.Delay(Random.Shared.Next(Math.Min(50, 1 << Math.Min(++conflicts, 6))), cancellationToken);
+            }
+        }
     }
 
     private async Task UpdateEntryAsync(string list, long number, CaseListEntry entry, TableEntity member, CancellationToken cancellationToken)
