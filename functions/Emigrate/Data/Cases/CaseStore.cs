@@ -109,13 +109,19 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
         await this.WriteStageRowAsync(row, new TimelineEntry(change.Stage, change.At, change.Note), cancellationToken);
 
+        // The SMS copy of the stage first, right behind the case row, then the lists (many requests): an SMS STATUS
+        // sent as soon as the portal shows the new stage then very rarely finds the copy behind it.
+        if (await this.FindAsync(change.CaseId, cancellationToken) is { } current)
+        {
+            await this.RefreshMobilePointerAsync(current, cancellationToken);
+        }
+
         CaseRecord? record = await this.IndexStageAsync(change, cancellationToken);
         if (record is null)
         {
             return;
         }
 
-        await this.RefreshMobilePointerAsync(record, cancellationToken);
         if (change.Stage.IsTerminal())
         {
             await this.ReleasePassportAsync(record.PassportNumber, change.CaseId, cancellationToken);
