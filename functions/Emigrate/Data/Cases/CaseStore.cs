@@ -109,13 +109,6 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
         await this.WriteStageRowAsync(row, new TimelineEntry(change.Stage, change.At, change.Note), cancellationToken);
 
-        // The SMS copy of the stage first, right behind the case row, then the lists (many requests): an SMS STATUS
-        // sent as soon as the portal shows the new stage then very rarely finds the copy behind it.
-        if (await this.FindAsync(change.CaseId, cancellationToken) is { } current)
-        {
-            await this.RefreshMobilePointerAsync(current, cancellationToken);
-        }
-
         CaseRecord? record = await this.IndexStageAsync(change, cancellationToken);
         if (record is null)
         {
@@ -125,41 +118,6 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         if (change.Stage.IsTerminal())
         {
             await this.ReleasePassportAsync(record.PassportNumber, change.CaseId, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// Copies the case row's stage into its mobile's latest-case row, when that row names the case, so an SMS STATUS is
-    /// answered from that one row. The pointer is read before the case row and written under the pointer's ETag: a
-    /// concurrent change that read an older stage then fails and reads again, and so does one racing a newer
-    /// registration of the mobile (which then finds the pointer names another case and stops).
-    /// </summary>
-    private async Task RefreshMobilePointerAsync(CaseRecord record, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            NullableResponse<TableEntity> pointer = await tables.ByMobile.GetEntityIfExistsAsync<TableEntity>(record.Mobile, CaseKeys.LatestOfMobileRow(record.Mobile), cancellationToken: cancellationToken);
-            if (!pointer.HasValue || pointer.Value!.GetString("CaseId") != record.CaseId)
-            {
-                return;
-            }
-
-            CaseRecord? now = await this.FindAsync(record.CaseId, cancellationToken);
-            if (now is null || pointer.Value.GetString("Stage") == now.Stage.WireName())
-            {
-                return;
-            }
-
-            try
-            {
-                var update = new TableEntity(pointer.Value.PartitionKey, pointer.Value.RowKey) { ["Stage"] = now.Stage.WireName() };
-                await tables.ByMobile.UpdateEntityAsync(update, pointer.Value.ETag, TableUpdateMode.Merge, cancellationToken);
-                return;
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
-            {
-                // A concurrent stage change or registration moved the pointer: read again.
-            }
         }
     }
 
@@ -292,8 +250,9 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
     /// <inheritdoc/>
     /// <remarks>
-    /// One point read: the mobile's latest-case row carries what the SMS side needs, its stage kept current by each
-    /// stage change (<see cref="RefreshMobilePointerAsync"/>). A row written before it carried them costs a second read.
+    /// Two point reads: the mobile's latest-case row (which case, and the facts of it that never change), then that
+    /// case's row for the stage. The stage is not copied onto the mobile's row: a copy is written after the case row,
+    /// so an SMS STATUS sent as soon as the portal shows a new stage could find the copy behind it.
     /// </remarks>
     public async Task<CaseSummary?> FindLatestByMobileAsync(MobileNumber mobile, CancellationToken cancellationToken)
     {
@@ -306,9 +265,12 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
         TableEntity row = latest.Value!;
         CaseId id = CaseId.TryParse(row.GetString("CaseId"), out CaseId? parsed) ? parsed : throw new InvalidDataException("Bad case id in the mobile index.");
-        if (row.GetString("Stage") is { } stage && row.GetString("Language") is { } language && row.GetString("PoeOffice") is { } poe && row.GetString("CscId") is { } csc)
+        if (row.GetString("Language") is { } language && row.GetString("PoeOffice") is { } poe && row.GetString("CscId") is { } csc)
         {
-            return new CaseSummary(id, mobile, language == WireNames.Of(Language.Hindi) ? Language.Hindi : Language.English, ParseStage(stage), poe, csc, row.GetDateTimeOffset("RegisteredAt") ?? default);
+            CaseRecord? record = await this.FindAsync(id.Value, cancellationToken);
+            return record is null
+                ? null
+                : new CaseSummary(id, mobile, language == WireNames.Of(Language.Hindi) ? Language.Hindi : Language.English, record.Stage, poe, csc, row.GetDateTimeOffset("RegisteredAt") ?? default);
         }
 
         return await this.GetAsync(id, cancellationToken);
@@ -317,7 +279,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     /// <summary>
     /// Points the mobile's latest-case row at the case unless a later registration is there already: the SMS lookup
     /// then reads one row instead of querying the mobile's partition (which Azurite answers by scanning the table).
-    /// The row carries the case's summary, stage included.
+    /// The row carries the facts of the case that never change; the stage is read from the case row.
     /// </summary>
     public async Task PointMobileAtAsync(CaseSummary latest, CancellationToken cancellationToken)
     {
@@ -327,7 +289,6 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         {
             ["CaseId"] = latest.CaseId.Value,
             ["RegisteredAt"] = latest.RegisteredAt,
-            ["Stage"] = latest.Stage.WireName(),
             ["Language"] = WireNames.Of(latest.Language),
             ["PoeOffice"] = latest.PoeOffice,
             ["CscId"] = latest.CscId,
