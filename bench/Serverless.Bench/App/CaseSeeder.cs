@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Emigrate.Data.Cases;
+using Emigrate.Data.Documents;
 using Emigrate.Domain;
 using Emigrate.Domain.Cases;
 using Emigrate.Domain.Clearance;
@@ -119,6 +120,7 @@ internal sealed class CaseSeeder(CaseTables tables, RegistrationValidator valida
                 ["ClearanceDue"] = IndiaTime.At(clearanceDay, TimeOnly.MinValue),
                 ["UpdatedAt"] = updatedAt,
                 ["Note"] = "",
+                [CaseDocumentsView.Property] = CaseDocumentsView.Empty,
                 [CaseTimeline.Property] = CaseTimeline.With(null, new TimelineEntry(stage, updatedAt, "seeded")),
             };
             try

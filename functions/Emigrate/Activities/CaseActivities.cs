@@ -33,7 +33,7 @@ public sealed class CaseActivities(CaseStore cases, DocumentStore documents, ISe
             ?? throw new InvalidOperationException($"Case {caseId} has no row.");
         Applicant applicant = JsonSerializer.Deserialize<Applicant>(record.ApplicantJson, EmigrateJson.Options)!;
         IReadOnlyList<DocumentType> required = RequiredDocuments.For(applicant);
-        IReadOnlyDictionary<DocumentType, DocumentState> states = await documents.StatesAsync(caseId, context.CancellationToken);
+        IReadOnlyDictionary<DocumentType, DocumentState> states = await documents.StatesCopiedToCaseRowAsync(caseId, context.CancellationToken);
         var latest = states.ToDictionary(s => s.Key, s => s.Value.State);
         var sentBack = required.Where(t => latest.TryGetValue(t, out var s) && s == DocumentReviewState.SentBack).ToList();
         int rounds = await documents.RoundsAsync(caseId, context.CancellationToken);

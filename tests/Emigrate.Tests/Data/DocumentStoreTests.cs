@@ -17,10 +17,15 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite, ITestOutputHelper
 
     private readonly DocumentStore store = new(new BlobServiceClient(azurite.ConnectionString), new TableServiceClient(azurite.ConnectionString), UniqueNames.Table("d"));
 
-    public Task InitializeAsync() => this.store.EnsureCreatedAsync(CancellationToken.None);
+    public async Task InitializeAsync()
+    {
+        await this.store.EnsureCreatedAsync(CancellationToken.None);
+        await this.store.Cases.CreateIfNotExistsAsync();
+    }
 
     public async Task DisposeAsync()
     {
+        await this.store.Cases.DeleteAsync();
         await this.store.Table.DeleteAsync();
         await this.store.Container.DeleteAsync();
     }
@@ -65,6 +70,62 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite, ITestOutputHelper
         var versions = stored.Select(s => s!.Version).ToList();
         Assert.Equal(versions.Count, versions.Distinct().Count());
         Assert.Equal(versions.Max(), (await this.store.StatesAsync(CaseId, CancellationToken.None))[DocumentType.Passport].Version);
+    }
+
+    /// <summary>A case row as registration writes it, with an empty copy of its documents.</summary>
+    private Task AddCaseRowAsync(string caseId) =>
+        this.store.Cases.AddEntityAsync(new TableEntity(caseId, Emigrate.Data.Cases.CaseKeys.CaseRow(caseId)) { [CaseDocumentsView.Property] = CaseDocumentsView.Empty });
+
+    private async Task<IReadOnlyDictionary<DocumentType, DocumentState>> CopyOnCaseRowAsync(string caseId) =>
+        CaseDocumentsView.Parse((await this.store.Cases.GetEntityAsync<TableEntity>(caseId, Emigrate.Data.Cases.CaseKeys.CaseRow(caseId))).Value.GetString(CaseDocumentsView.Property))!;
+
+    [Fact]
+    public async Task Uploads_and_reviews_are_on_the_case_rows_copy_when_they_return()
+    {
+        await this.AddCaseRowAsync(CaseId);
+        var expiry = new DateOnly(2031, 1, 31);
+        DocumentState visa = (await this.store.UploadAsync(CaseId, DocumentType.Visa, DocumentFormat.Pdf, Pdf(100, 1), expiry, CancellationToken.None))!;
+        Assert.Equal(visa, (await this.CopyOnCaseRowAsync(CaseId))[DocumentType.Visa]);
+
+        await this.store.UploadAsync(CaseId, DocumentType.Passport, DocumentFormat.Pdf, Pdf(200, 2), null, CancellationToken.None);
+        Assert.Equal(ReviewOutcome.Recorded, await this.store.ReviewAsync(CaseId, DocumentType.Visa, approve: false, "Blurred", CancellationToken.None));
+
+        var copy = await this.CopyOnCaseRowAsync(CaseId);
+        Assert.Equal(await this.store.StatesAsync(CaseId, CancellationToken.None), copy);
+        Assert.Equal((DocumentReviewState.SentBack, "Blurred", expiry), (copy[DocumentType.Visa].State, copy[DocumentType.Visa].Reason, copy[DocumentType.Visa].ExpiryDate));
+        Assert.Equal(DocumentReviewState.PendingReview, copy[DocumentType.Passport].State);
+    }
+
+    [Fact]
+    public async Task Concurrent_uploads_and_reviews_of_a_cases_documents_leave_the_copy_equal_to_the_rows()
+    {
+        await this.AddCaseRowAsync(CaseId);
+        DocumentType[] types = [DocumentType.Passport, DocumentType.Visa, DocumentType.EmploymentContract, DocumentType.DemandLetter];
+        await Task.WhenAll(types.Select(async (type, i) =>
+        {
+            await this.store.UploadAsync(CaseId, type, DocumentFormat.Pdf, Pdf(300 + i, (byte)i), null, CancellationToken.None);
+            await this.store.ReviewAsync(CaseId, type, approve: i % 2 == 0, "Redo", CancellationToken.None);
+        }));
+
+        var rows = await this.store.StatesAsync(CaseId, CancellationToken.None);
+        Assert.Equal(types.Length, rows.Count);
+        Assert.Equal(rows, await this.CopyOnCaseRowAsync(CaseId));
+    }
+
+    [Fact]
+    public async Task A_copy_left_behind_by_a_failed_caller_is_mended_by_the_next_documents_check()
+    {
+        await this.AddCaseRowAsync(CaseId);
+        await this.store.UploadAsync(CaseId, DocumentType.Passport, DocumentFormat.Pdf, Pdf(100, 1), null, CancellationToken.None);
+
+        // What a reviewer whose request died between the two writes leaves: the row approved, the copy pending.
+        await this.store.Table.UpdateEntityAsync(new TableEntity(CaseId, DocumentStore.DocumentRow(CaseId, DocumentType.Passport)) { ["State"] = "approved" }, Azure.ETag.All, TableUpdateMode.Merge);
+        Assert.Equal(DocumentReviewState.PendingReview, (await this.CopyOnCaseRowAsync(CaseId))[DocumentType.Passport].State);
+
+        var states = await this.store.StatesCopiedToCaseRowAsync(CaseId, CancellationToken.None);
+
+        Assert.Equal(DocumentReviewState.Approved, states[DocumentType.Passport].State);
+        Assert.Equal(states, await this.CopyOnCaseRowAsync(CaseId));
     }
 
     [Fact]

@@ -33,6 +33,9 @@ public sealed record CaseRecord(
 {
     /// <summary>Its stage changes, oldest first (kept in the row: see <see cref="CaseTimeline"/>).</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+
+    /// <summary>The row's copy of its documents' states (see <c>CaseDocumentsView</c>), or <see langword="null"/> when the row has none.</summary>
+    public string? DocumentsJson { get; init; }
 }
 
 /// <summary>One entry of a case's timeline.</summary>

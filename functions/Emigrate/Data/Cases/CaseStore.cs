@@ -349,6 +349,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
                 ["ClearanceDue"] = newCase.ClearanceDue,
                 ["UpdatedAt"] = newCase.RegisteredAt,
                 ["Note"] = "",
+                [Documents.CaseDocumentsView.Property] = Documents.CaseDocumentsView.Empty,
             };
             try
             {
@@ -441,6 +442,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             facts)
         {
             Timeline = CaseTimeline.Parse(e.GetString(CaseTimeline.Property)),
+            DocumentsJson = e.GetString(Documents.CaseDocumentsView.Property),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using Emigrate.Data.Cases;
 using Emigrate.Domain;
 using Emigrate.Domain.Documents;
 using Serverless.Storage.Blobs;
@@ -51,6 +52,9 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
 
     /// <summary>The Documents table.</summary>
     public TableClient Table { get; } = tablesService.GetTableClient(prefix + "Documents");
+
+    /// <summary>The Cases table, whose rows carry a copy of their documents' states.</summary>
+    internal TableClient Cases { get; } = tablesService.GetTableClient(prefix + "Cases");
 
     /// <summary>Creates the container and table when missing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -185,12 +189,15 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             try
             {
                 await this.WriteAsync(caseId, state, current, cancellationToken);
-                return true;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
                 // The row moved (a review, another upload): look again.
+                continue;
             }
+
+            await this.CopyToCaseRowAsync(caseId, [state.Type], cancellationToken);
+            return true;
         }
     }
 
@@ -251,6 +258,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             return ReviewOutcome.NothingToReview;
         }
 
+        await this.CopyToCaseRowAsync(caseId, [type], cancellationToken);
         return ReviewOutcome.Recorded;
     }
 
@@ -262,6 +270,65 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             if (state.State == DocumentReviewState.Approved)
             {
                 await this.WriteAsync(caseId, state with { State = DocumentReviewState.SentBack, Reason = reason }, null, cancellationToken);
+            }
+        }
+
+        await this.CopyToCaseRowAsync(caseId, Enum.GetValues<DocumentType>(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Every uploaded document's latest state, read from the Documents table, and the case row's copy brought up to
+    /// date with it. The documents check of the case orchestration reads through this, so a copy left behind by a
+    /// caller that failed between its two writes is mended by the next check.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<DocumentType, DocumentState>> StatesCopiedToCaseRowAsync(string caseId, CancellationToken cancellationToken) =>
+        await this.CopyToCaseRowAsync(caseId, Enum.GetValues<DocumentType>(), cancellationToken);
+
+    /// <summary>
+    /// Copies the rows of <paramref name="types"/> into the case row's copy, conditional on the case row's ETag; returns
+    /// the copy as written (or, without a case row, the states read). The case row is read before the document rows:
+    /// a copy that lands then holds every document write that finished before it was read, and a concurrent copy that
+    /// read older rows finds the ETag moved and reads again, so the copy never goes back.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<DocumentType, DocumentState>> CopyToCaseRowAsync(string caseId, IReadOnlyCollection<DocumentType> types, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            NullableResponse<TableEntity> caseRow = await this.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseKeys.CaseRow(caseId), cancellationToken: cancellationToken);
+            NullableResponse<TableEntity>[] rows = await Task.WhenAll(types.Select(type =>
+                this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, DocumentRow(caseId, type), cancellationToken: cancellationToken)));
+            var copy = new Dictionary<DocumentType, DocumentState>(
+                (caseRow.HasValue ? CaseDocumentsView.Parse(caseRow.Value!.GetString(CaseDocumentsView.Property)) : null) ?? new Dictionary<DocumentType, DocumentState>());
+            foreach (DocumentType type in types)
+            {
+                copy.Remove(type);
+            }
+
+            foreach (NullableResponse<TableEntity> row in rows.Where(row => row.HasValue && row.Value!.GetInt32("Version") is > 0))
+            {
+                DocumentState state = ToState(row.Value!);
+                copy[state.Type] = state;
+            }
+
+            if (!caseRow.HasValue)
+            {
+                return copy;
+            }
+
+            string text = CaseDocumentsView.Serialize(copy.Values);
+            if (text == caseRow.Value!.GetString(CaseDocumentsView.Property))
+            {
+                return copy;
+            }
+
+            try
+            {
+                await this.Cases.UpdateEntityAsync(new TableEntity(caseId, CaseKeys.CaseRow(caseId)) { [CaseDocumentsView.Property] = text }, caseRow.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return copy;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // A stage change or another document's copy moved the row: read both again.
             }
         }
     }

@@ -25,17 +25,16 @@ public sealed class CaseQueries(CaseStore cases, DocumentStore documents, TimePr
         string caseId,
         FunctionContext context)
     {
-        // Every read is a point read (the timeline is in the case row), and the document rows are read alongside the
-        // case row rather than after it: one round trip. What they hold is used only once the caller may see the case.
-        Task<IReadOnlyDictionary<DocumentType, DocumentState>>? documentsRead =
-            Domain.Identifiers.CaseId.TryParse(caseId, out _) ? documents.StatesAsync(caseId, context.CancellationToken) : null;
+        // One point read: the timeline and a copy of the documents' states are in the case row. A row from before
+        // the copy existed costs a point read per document type.
         CaseRecord? record = await Portal.FindForCallerAsync(cases, caseId, context, Roles.Csc, Roles.Verifier, Roles.Poe);
-        IReadOnlyDictionary<DocumentType, DocumentState> docs = documentsRead is null ? new Dictionary<DocumentType, DocumentState>() : await documentsRead;
         if (record is null)
         {
             return Portal.NotFound();
         }
 
+        IReadOnlyDictionary<DocumentType, DocumentState> docs = CaseDocumentsView.Parse(record.DocumentsJson)
+            ?? await documents.StatesAsync(record.CaseId, context.CancellationToken);
         Applicant applicant = JsonSerializer.Deserialize<Applicant>(record.ApplicantJson, EmigrateJson.Options)!;
         bool owner = context.GetCaller()!.Role == Roles.Csc;
         IReadOnlyList<TimelineEntry> timeline = record.Timeline;
