@@ -66,14 +66,19 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
             throw new InvalidOperationException("The worker has already been started.");
         }
 
-        for (int i = 0; i < this.options.MaxConcurrentOrchestrations; i++)
+        // Everything the dispatchers do (and the backend work they start) is background work: its storage requests
+        // give way to the ones callers wait on (see BackgroundStorageTraffic).
+        using (Serverless.Storage.BackgroundStorageTraffic.Begin())
         {
-            this.dispatchers.Add(Task.Run(() => this.DispatchOrchestrationsAsync(this.stopping.Token), CancellationToken.None));
-        }
+            for (int i = 0; i < this.options.MaxConcurrentOrchestrations; i++)
+            {
+                this.dispatchers.Add(Task.Run(() => this.DispatchOrchestrationsAsync(this.stopping.Token), CancellationToken.None));
+            }
 
-        for (int i = 0; i < this.options.MaxConcurrentActivities; i++)
-        {
-            this.dispatchers.Add(Task.Run(() => this.DispatchActivitiesAsync(this.stopping.Token, this.aborting.Token), CancellationToken.None));
+            for (int i = 0; i < this.options.MaxConcurrentActivities; i++)
+            {
+                this.dispatchers.Add(Task.Run(() => this.DispatchActivitiesAsync(this.stopping.Token, this.aborting.Token), CancellationToken.None));
+            }
         }
 
         Log.WorkerStarted(this.logger, this.options.MaxConcurrentOrchestrations, this.options.MaxConcurrentActivities);

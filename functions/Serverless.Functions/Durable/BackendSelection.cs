@@ -20,6 +20,9 @@ internal static class BackendSelection
             return services.GetRequiredService<InMemoryOrchestrationBackend>();
         }
 
+        // Process-wide, like the storage account it protects: set before the worker (and its background work) starts.
+        Serverless.Storage.BackgroundStorageTraffic.MaxConcurrentRequests = options.StorageProvider.MaxBackgroundStorageRequests;
+
         // The backend is disposed with the container, which releases its partition leases for the other hosts.
         return new AzureStorageOrchestrationBackend(
             StorageConnection.Get(services.GetRequiredService<IConfiguration>()),

@@ -45,6 +45,13 @@ public sealed class DurableStorageProviderOptions
     /// <summary>How long an activity call stays locked to one worker before another may run it (Azure Storage backend).</summary>
     public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How many storage requests this host's background work (orchestration steps, activities, timers) may have in
+    /// flight at once, so requests callers wait on find a short queue at the storage account; 0 for no limit.
+    /// </summary>
+    [Range(0, 1000)]
+    public int MaxBackgroundStorageRequests { get; set; }
+
     /// <summary>How often a worker checks the partition leases, taking over those another host released or lost (Azure Storage backend).</summary>
     public TimeSpan LeaseCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -21,8 +21,14 @@ internal sealed class TimerScheduler(
     TimeProvider time,
     ILogger<TimerScheduler> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(catalog.WithTrigger<TimerTriggerAttribute>().Select(f => RunTimerAsync(f, stoppingToken)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Timer work is background work: its storage requests give way to the ones callers wait on.
+        using (Serverless.Storage.BackgroundStorageTraffic.Begin())
+        {
+            return Task.WhenAll(catalog.WithTrigger<TimerTriggerAttribute>().Select(f => RunTimerAsync(f, stoppingToken)));
+        }
+    }
 
     private async Task RunTimerAsync(FunctionDescriptor function, CancellationToken stoppingToken)
     {

@@ -18,7 +18,7 @@ internal sealed class StoragePipeline
         _pipeline = HttpPipelineBuilder.Build(
             options ?? new StorageClientOptions(),
             perCallPolicies: [],
-            perRetryPolicies: [new SharedKeyAuthenticationPolicy(credential, service)],
+            perRetryPolicies: [BackgroundTrafficPolicy.Instance, new SharedKeyAuthenticationPolicy(credential, service)],
             new ResponseClassifier());
     }
 
