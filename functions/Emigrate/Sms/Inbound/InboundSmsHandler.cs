@@ -7,16 +7,18 @@ using Serverless.Storage.Tables;
 namespace Emigrate.Sms.Inbound;
 
 /// <summary>
-/// Answers an inbound SMS once per gateway message id: works out the reply, remembers it under the message id
-/// (insert-if-absent), then applies STOP/START and records the reply in the outbox. A duplicate delivery gets
-/// the stored reply and changes nothing.
+/// Answers an inbound SMS once per gateway message id: claims the id (insert-if-absent) while it works out the reply,
+/// then applies STOP/START and records the reply in the outbox under the message id. A duplicate delivery answers
+/// with the reply recorded for the id and changes nothing.
 /// </summary>
 /// <remarks>
 /// Inbound table: partition and row key = the message id (a row key shared by every row made Azurite's point reads
-/// scans), one row, so the duplicate check is the insert itself, then a point read. A STOP or START row is marked
-/// complete after the side effects; a delivery that finds it incomplete (the first one failed midway) finishes
-/// them, which is safe as the opt-out write is the one stored with the row and the outbox insert is by key. Other
-/// keywords have only the outbox insert, idempotent by key, so they are never marked and a duplicate repeats it.
+/// scans), one row: the sender, the keyword's effect and whether its side effects are done. The claim and the reads
+/// of the reply go at once, so a STATUS costs three sequential requests (claim and mobile row; case row; outbox). A
+/// STOP or START row is marked complete after the side effects; a delivery that finds it incomplete (the first one
+/// failed midway) finishes them, which is safe as the opt-out write is the one stored with the row and the outbox
+/// insert is by key. The outbox holds the reply the first recording delivery worked out: a duplicate answers with
+/// it, or records its own when the first delivery died before recording one.
 /// </remarks>
 public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, OptOuts optOuts, SmsOutbox outbox, TimeProvider time)
 {
@@ -26,44 +28,38 @@ public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, 
     {
         ArgumentNullException.ThrowIfNull(sms);
         var partition = SmsTable.Key(sms.MessageId);
-
-        // No read before the insert: a duplicate delivery is rare, and the insert that fails finds it just as well.
-        // A duplicate then works out a reply it does not use, which reads but changes nothing.
         var command = SmsCommandParser.Parse(sms.Body);
-        var reply = await replies.ReplyToAsync(sms, command, cancellationToken);
-        var row = new TableEntity(partition, partition)
+        var claim = new TableEntity(partition, partition)
         {
             ["From"] = sms.From.Value,
             ["ReceivedAt"] = time.GetUtcNow(),
             ["Effect"] = command switch { StopCommand => "stop", StartCommand => "start", _ => "none" },
             ["CaseId"] = (command as StatusCommand)?.CaseId?.Value,
-            ["ReplyTemplateId"] = reply.TemplateId,
-            ["ReplyLanguage"] = WireNames.Of(reply.Language),
-            ["ReplyText"] = reply.Text,
             ["Completed"] = false,
         };
 
-        var (added, etag) = await TryInsertAsync(row, cancellationToken);
-        if (!added)
-        {
-            // A concurrent delivery of the same id won the insert: answer as it does.
-            var seen = await inbound.FindAsync(partition, partition, cancellationToken) ?? throw new InvalidOperationException("The inbound row vanished.");
-            return new InboundOutcome(await CompleteAsync(sms, seen, cancellationToken), Duplicate: true);
-        }
-
-        // The insert's own ETag lets the completion go ahead without reading the row back (one request less per SMS).
+        // A duplicate delivery is rare: it works out a reply it does not use, which reads but changes nothing.
+        Task<(bool Added, ETag? ETag)> claiming = TryInsertAsync(claim, cancellationToken);
+        Task<SmsMessage> replying = replies.ReplyToAsync(sms, command, cancellationToken);
+        await Task.WhenAll(claiming, replying).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var (added, etag) = await claiming;
         TableEntity stored;
-        if (etag is { } inserted)
+        if (added && etag is { } inserted)
         {
-            row.ETag = inserted;
-            stored = row;
+            // The insert's own ETag lets the completion go ahead without reading the row back.
+            claim.ETag = inserted;
+            stored = claim;
         }
         else
         {
             stored = await inbound.FindAsync(partition, partition, cancellationToken) ?? throw new InvalidOperationException("The inbound row vanished.");
+            if (stored.GetString("From") != sms.From.Value)
+            {
+                throw new InboundMessageIdConflictException(sms.MessageId);
+            }
         }
 
-        return new InboundOutcome(await CompleteAsync(sms, stored, cancellationToken), Duplicate: false);
+        return new InboundOutcome(await CompleteAsync(sms, stored, await replying, cancellationToken), Duplicate: !added);
     }
 
     private async Task<(bool Added, ETag? ETag)> TryInsertAsync(TableEntity row, CancellationToken cancellationToken)
@@ -80,20 +76,12 @@ public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, 
         }
     }
 
-    private async Task<SmsMessage> CompleteAsync(InboundSms sms, TableEntity row, CancellationToken cancellationToken)
+    private async Task<SmsMessage> CompleteAsync(InboundSms sms, TableEntity row, SmsMessage reply, CancellationToken cancellationToken)
     {
-        if (row.GetString("From") != sms.From.Value)
-        {
-            throw new InboundMessageIdConflictException(sms.MessageId);
-        }
-
-        var reply = new SmsMessage(
-            row.GetString("ReplyTemplateId") ?? string.Empty,
-            row.GetString("ReplyLanguage") == WireNames.Of(Language.Hindi) ? Language.Hindi : Language.English,
-            row.GetString("ReplyText") ?? string.Empty);
+        string key = "inbound|" + sms.MessageId;
         if (row.GetBoolean("Completed") == true)
         {
-            return reply;
+            return await outbox.FindMessageAsync(sms.From.Value, key, cancellationToken) ?? reply;
         }
 
         switch (row.GetString("Effect"))
@@ -106,7 +94,12 @@ public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, 
                 break;
         }
 
-        await outbox.TryRecordAsync(sms.From.Value, "inbound|" + sms.MessageId, reply, OutboundKind.Reply, row.GetString("CaseId"), OutboxSmsSender.Delivery, cancellationToken);
+        if (!await outbox.TryRecordAsync(sms.From.Value, key, reply, OutboundKind.Reply, row.GetString("CaseId"), OutboxSmsSender.Delivery, cancellationToken))
+        {
+            // Recorded by an earlier delivery of the id: that is the answer, every time.
+            reply = await outbox.FindMessageAsync(sms.From.Value, key, cancellationToken) ?? reply;
+        }
+
         if (row.GetString("Effect") == "none")
         {
             // The outbox insert (by key) is the only side effect and repeating it changes nothing, so the mark is not

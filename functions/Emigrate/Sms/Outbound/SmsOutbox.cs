@@ -73,6 +73,18 @@ public sealed class SmsOutbox(SmsTable table, TimeProvider time)
         return row is null ? null : row.GetString("DeliveryState") ?? SmsDeliveryStates.Recorded;
     }
 
+    /// <summary>The message recorded under the key (two point reads), or <see langword="null"/>.</summary>
+    public async Task<SmsMessage?> FindMessageAsync(string recipient, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var row = await FindMessageRowAsync(recipient, idempotencyKey, cancellationToken);
+        return row is null
+            ? null
+            : new SmsMessage(
+                row.GetString("TemplateId") ?? string.Empty,
+                row.GetString("Language") == WireNames.Of(Language.Hindi) ? Language.Hindi : Language.English,
+                row.GetString("Text") ?? string.Empty);
+    }
+
     /// <summary>Writes what the gateway made of the message recorded under the key.</summary>
     public async Task UpdateDeliveryAsync(string recipient, string idempotencyKey, SmsDelivery delivery, CancellationToken cancellationToken)
     {

@@ -3,6 +3,8 @@ using Emigrate.Domain;
 using Emigrate.Domain.Cases;
 using Emigrate.Sms;
 using Emigrate.Tests.Sms.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Serverless.Testing;
 
 namespace Emigrate.Tests.Sms.Inbound;
@@ -70,6 +72,39 @@ public sealed class InboundSmsWebhookTests(AzuriteFixture azurite)
 
         Assert.Equal(first, again);
         Assert.Single(await host.OutboxAsync("9876543210"));
+    }
+
+    [Fact]
+    public async Task A_redelivery_after_the_first_delivery_died_before_its_reply_was_recorded_answers_and_records_it_once()
+    {
+        await using var host = await SmsHost.StartAsync(azurite, Now);
+        var found = host.Cases.Add("9876543210", Language.English, CaseStage.AwaitingDocuments);
+
+        // What a delivery that died right after claiming its id leaves: the claim, no outbox row.
+        var inbound = host.App.Services.GetRequiredService<IConfiguration>()["Sms:InboundTable"]!;
+        var claims = new Serverless.Storage.Tables.TableClient(azurite.ConnectionString, inbound);
+        await claims.CreateIfNotExistsAsync();
+        await claims.AddEntityAsync(new Serverless.Storage.Tables.TableEntity("m-died", "m-died") { ["From"] = "9876543210", ["Effect"] = "none", ["Completed"] = false });
+
+        var reply = await host.ReplyAsync("9876543210", "STATUS", "m-died");
+        var again = await host.ReplyAsync("9876543210", "STATUS", "m-died");
+
+        Assert.Contains(found.CaseId.Value, reply, StringComparison.Ordinal);
+        Assert.Equal(reply, again);
+        Assert.Equal(reply, Assert.Single(await host.OutboxAsync("9876543210")).Text);
+    }
+
+    [Fact]
+    public async Task A_message_id_first_used_by_another_sender_is_409_and_reveals_nothing()
+    {
+        await using var host = await SmsHost.StartAsync(azurite, Now);
+        host.Cases.Add("9876543210", Language.English, CaseStage.AwaitingDocuments);
+        await host.ReplyAsync("9876543210", "STATUS", "m-shared");
+
+        var response = await host.ReceiveAsync("9123456789", "STATUS", "m-shared");
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Empty(await host.OutboxAsync("9123456789"));
     }
 
     [Fact]
