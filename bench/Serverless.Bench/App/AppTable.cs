@@ -30,7 +30,7 @@ internal static class AppTable
     }
 
     /// <summary>Each query's latency at the small and the large size, and the ratio large ÷ small.</summary>
-    public static string Scale(string title, CallStats small, int smallCases, CallStats large, int largeCases)
+    public static string Scale(string title, ScaleRun smallRun, int smallCases, ScaleRun largeRun, int largeCases)
     {
         var sb = new StringBuilder();
         sb.AppendLine(Inv, $"## {title}");
@@ -38,12 +38,18 @@ internal static class AppTable
         sb.AppendLine(Inv, $"|{new string('-', 54)}|-------|------------|------------|--------------|--------------|--------|--------|------------|--------------|-------");
         foreach (string name in ScaleQueries.Calls)
         {
-            CallStats.Samples a = small[name];
-            CallStats.Samples b = large[name];
+            CallStats.Samples a = smallRun.All[name];
+            CallStats.Samples b = largeRun.All[name];
             sb.AppendLine(Inv, $"| {name,-52} | {b.Count,5} | {a.PercentileMs(50),10:0.0} | {a.PercentileMs(99),10:0.0} | {b.PercentileMs(50),12:0.0} | {b.PercentileMs(99),12:0.0} | {b.PercentileMs(50) / a.PercentileMs(50),6:0.00} | {b.PercentileMs(99) / a.PercentileMs(99),6:0.00} | {a.RequestsPerCall,10:0.00} | {b.RequestsPerCall,12:0.00} | {a.Failures + b.Failures,6}");
         }
 
-        sb.AppendLine("req @n: the app's table requests per HTTP call (per page for lists), small then large: the same count at both sizes means no scan across partitions and no per-row requests.");
+        sb.AppendLine("Percentiles over every round's samples. req @n: the app's table requests per HTTP call (per page for lists), small then large: the same count at both sizes means no scan across partitions and no per-row requests.");
+        sb.AppendLine("Each round's p50 (ms), small | large:");
+        foreach (string name in ScaleQueries.Calls)
+        {
+            string Rounds(ScaleRun run) => string.Join(" ", run.Rounds.Select(r => r[name].PercentileMs(50).ToString("0.0", Inv)));
+            sb.AppendLine(Inv, $"- {name}: {Rounds(smallRun)} | {Rounds(largeRun)}");
+        }
         return sb.ToString();
     }
 }

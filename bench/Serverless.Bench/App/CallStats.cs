@@ -17,6 +17,22 @@ internal sealed class CallStats
 
     public Samples this[string call] => this._calls.TryGetValue(call, out Samples? s) ? s : new Samples();
 
+    /// <summary>All samples and request counts of <paramref name="parts"/> in one.</summary>
+    public static CallStats Merge(IEnumerable<CallStats> parts)
+    {
+        var merged = new CallStats();
+        foreach (CallStats part in parts)
+        {
+            foreach ((string call, Samples samples) in part._calls)
+            {
+                Samples into = merged._calls.GetOrAdd(call, _ => new Samples());
+                into.AddFrom(samples);
+            }
+        }
+
+        return merged;
+    }
+
     /// <summary>One call type's samples.</summary>
     internal sealed class Samples
     {
@@ -32,6 +48,17 @@ internal sealed class CallStats
         public double RequestsPerCall => this.Count == 0 ? double.NaN : Interlocked.Read(ref this._requests) / (double)this.Count;
 
         public void AddRequests(long requests) => Interlocked.Add(ref this._requests, requests);
+
+        public void AddFrom(Samples other)
+        {
+            foreach (long ticks in other._ticks)
+            {
+                this._ticks.Enqueue(ticks);
+            }
+
+            Interlocked.Add(ref this._failures, other.Failures);
+            Interlocked.Add(ref this._requests, Interlocked.Read(ref other._requests));
+        }
 
         public void Add(long ticks, bool ok)
         {

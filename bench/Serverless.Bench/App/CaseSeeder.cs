@@ -25,6 +25,9 @@ namespace Serverless.Bench.App;
 /// </summary>
 internal sealed class CaseSeeder(CaseTables tables, RegistrationValidator validator, string demoCsc, int cscCount, int concurrency)
 {
+    /// <summary>When set, every seeded applicant lives there (so the cases fall in that state's PoE office), instead of the plan's spread.</summary>
+    public (string State, string District, string Pin)? HomeState { get; init; }
+
     public async Task<SeedResult> SeedAsync(int from, int count)
     {
         var owners = new ConcurrentDictionary<string, ConcurrentQueue<CaseListEntry>>(StringComparer.Ordinal);
@@ -63,7 +66,7 @@ internal sealed class CaseSeeder(CaseTables tables, RegistrationValidator valida
 
     private async Task<int> WriteCaseAsync(int n, RandomNumberGenerator random, ConcurrentDictionary<string, ConcurrentQueue<CaseListEntry>> owners)
     {
-        var (state, district, pin) = SeedPlan.StateOf(n);
+        var (state, district, pin) = this.HomeState ?? SeedPlan.StateOf(n);
         string passport = Applicants.Passport('S', n);
         string mobile = Applicants.Mobile('7', n);
         RegistrationResult result = validator.Validate(Applicants.Body(passport, mobile, state, district, pin).ToJsonString(), Applicants.Today);

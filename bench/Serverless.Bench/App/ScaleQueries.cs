@@ -25,9 +25,8 @@ internal static class ScaleQueries
     ];
 
     /// <summary>Runs each query <paramref name="samples"/> times from <paramref name="callers"/> callers against the driven cases (the same ones at every scale).</summary>
-    public static async Task<CallStats> RunAsync(AppClient client, DemoKeys keys, LiveCases targets, RequestCounter tableRequests, int samples, int callers)
+    public static async Task RunAsync(AppClient client, DemoKeys keys, LiveCases targets, RequestCounter tableRequests, int samples, int callers, CallStats stats)
     {
-        var stats = new CallStats();
 
         // One query type at a time, so the app's table requests in between are that query's (engine polls are not on this client).
         async Task Repeat(Func<Task> query, string call)
@@ -59,7 +58,6 @@ internal static class ScaleQueries
                 stats.Record(Calls[6] + " (wrong reply)", 0, ok: false);
             }
         }, Calls[6]);
-        return stats;
     }
 
     private static async Task ListAsync(AppClient client, CallStats stats, string call, string key, string? stage)
