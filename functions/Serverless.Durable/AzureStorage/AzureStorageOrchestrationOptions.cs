@@ -71,6 +71,19 @@ public sealed class AzureStorageOrchestrationOptions
     /// </remarks>
     public bool RunActivitiesInPartitionOwner { get; set; } = true;
 
+    /// <summary>
+    /// Whether consecutive steps of one instance share one instance-row write (write-behind; on by default, only with
+    /// <see cref="RunActivitiesInPartitionOwner"/>).
+    /// </summary>
+    /// <remarks>
+    /// A step that only consumed outcomes handed over in memory, sends nothing and keeps the instance's status returns
+    /// before its row write lands: its calls run at once and the next step runs on its (speculative) state. At most one
+    /// row write per instance is under way; the steps that run meanwhile go together in the next one. Anything another
+    /// party can observe (outbound messages, status changes, deleted queue messages, state notifications) waits for
+    /// the write that covers it. A lost write drops the speculative steps; the calls they consumed run again.
+    /// </remarks>
+    public bool MergeSteps { get; set; } = true;
+
     /// <summary>The most instances whose state and history are kept in memory between steps (the instance cache).</summary>
     public int MaxCachedInstances { get; set; } = 5_000;
 
