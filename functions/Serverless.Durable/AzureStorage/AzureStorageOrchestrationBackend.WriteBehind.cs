@@ -63,6 +63,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             // Again: the session may have been evicted meanwhile (partition dropped, a write lost).
             durable = this.DurableBaseLocked(session, record);
             PendingWrites writes = session.Writes ??= started = new PendingWrites(durable);
+            if (writes.Queued.Count == 0)
+            {
+                writes.FirstQueuedAt = Environment.TickCount64;
+            }
+
             writes.Queued.Add(step);
             if (speculative)
             {
@@ -76,6 +81,13 @@ public sealed partial class AzureStorageOrchestrationBackend
                     Pending = writes,
                 };
                 session.OutstandingActivities += commit.ActivityMessages.Count;
+            }
+
+            // Write now unless more steps of the instance are on their way (a call of it still runs).
+            if (!speculative || session.OutstandingActivities == 0 || writes.Queued.Count >= this.options.MaxMergedSteps || this.options.MaxMergeDelay == TimeSpan.Zero)
+            {
+                writes.Due = true;
+                writes.Wake?.TrySetResult();
             }
 
             if (started is not null)
@@ -105,8 +117,9 @@ public sealed partial class AzureStorageOrchestrationBackend
     private InstanceRecord? DurableBaseLocked(InstanceSession session, InstanceRecord? record)
     {
         PendingWrites? writes = session.Writes;
+        // With writes pending, the step ran on the latest speculative record or (its writer not yet gone) on the landed one.
         bool current = ReferenceEquals(session.Record, record) && record?.Pending is not { Failed: true } &&
-            (writes is null || (record?.Pending == writes));
+            (writes is null || record?.Pending == writes || ReferenceEquals(record, writes.Landed));
         if (!current)
         {
             throw new WorkItemLockLostException($"The cached record of instance '{session.InstanceId}' was dropped before the commit.");
@@ -123,7 +136,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             while (true)
             {
-                List<MergedStep> batch;
+                List<MergedStep> batch = [];
+                Task? more = null;
+                TimeSpan wait = TimeSpan.Zero;
                 lock (this.gate)
                 {
                     if (writes.Queued.Count == 0)
@@ -136,8 +151,26 @@ public sealed partial class AzureStorageOrchestrationBackend
                         break;
                     }
 
-                    batch = [.. writes.Queued];
-                    writes.Queued.Clear();
+                    wait = this.options.MaxMergeDelay - TimeSpan.FromMilliseconds(Environment.TickCount64 - writes.FirstQueuedAt);
+                    if (!writes.Due && wait > TimeSpan.Zero)
+                    {
+                        writes.Wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        more = writes.Wake.Task;
+                    }
+                    else
+                    {
+                        batch = [.. writes.Queued];
+                        writes.Queued.Clear();
+                        writes.Due = false;
+                        writes.Wake = null;
+                    }
+                }
+
+                if (more is not null)
+                {
+                    // Wall-clock: this paces requests to the service, like polling.
+                    await Task.WhenAny(more, Task.Delay(wait, TimeProvider.System, CancellationToken.None));
+                    continue;
                 }
 
                 try

@@ -84,6 +84,21 @@ public sealed class AzureStorageOrchestrationOptions
     /// </remarks>
     public bool MergeSteps { get; set; } = true;
 
+    /// <summary>
+    /// How long speculative steps of an instance may wait for more before their write starts (with <see cref="MergeSteps"/>).
+    /// </summary>
+    /// <remarks>
+    /// A speculative step whose instance still has calls running is not written at once: the next step comes when a call
+    /// answers, and one write can carry both. The write starts when a step that must wait joins, when the instance has no
+    /// call running (nothing more is coming), when <see cref="MaxMergedSteps"/> steps are queued, or after this delay. A
+    /// crash loses at most that much speculative progress, whose calls run again. Zero writes every step at once (steps
+    /// still merge while a write is under way).
+    /// </remarks>
+    public TimeSpan MaxMergeDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many speculative steps of an instance may queue before their write starts regardless of <see cref="MaxMergeDelay"/>.</summary>
+    public int MaxMergedSteps { get; set; } = 32;
+
     /// <summary>The most instances whose state and history are kept in memory between steps (the instance cache).</summary>
     public int MaxCachedInstances { get; set; } = 5_000;
 
@@ -138,6 +153,11 @@ public sealed class AzureStorageOrchestrationOptions
         if (this.MaxInlinePropertyChars is < 1_000 or > 32_000)
         {
             problems.Add($"{nameof(this.MaxInlinePropertyChars)} must be between 1,000 and 32,000.");
+        }
+
+        if (this.MaxMergeDelay < TimeSpan.Zero || this.MaxMergeDelay > TimeSpan.FromSeconds(10) || this.MaxMergedSteps < 1)
+        {
+            problems.Add($"{nameof(this.MaxMergeDelay)} must be between 0 and 10 seconds and {nameof(this.MaxMergedSteps)} at least 1.");
         }
 
         if (this.MaxActiveInstances < 1)

@@ -18,6 +18,15 @@ internal sealed class PendingWrites(InstanceRecord? landed)
     /// <summary>Steps waiting for the next write, oldest first.</summary>
     public List<MergedStep> Queued { get; } = [];
 
+    /// <summary>Whether the queued steps should be written now rather than wait for more (see <see cref="AzureStorageOrchestrationOptions.MaxMergeDelay"/>).</summary>
+    public bool Due { get; set; }
+
+    /// <summary>When the oldest queued step was queued (<see cref="Environment.TickCount64"/>).</summary>
+    public long FirstQueuedAt { get; set; }
+
+    /// <summary>Set when <see cref="Due"/> turns true, to wake a writer waiting for more steps.</summary>
+    public TaskCompletionSource? Wake { get; set; }
+
     /// <summary>Whether a write failed: every speculative step of this batch was dropped and the session evicted.</summary>
     public bool Failed { get; set; }
 

@@ -47,6 +47,22 @@ public sealed class AzureWriteBehindTests(AzuriteFixture azurite, ITestOutputHel
     }
 
     [Fact]
+    public async Task Speculative_steps_wait_for_the_next_while_a_call_runs_so_a_sequence_costs_two_row_writes()
+    {
+        var writes = new WriteGate(hold: 0);
+
+        // A delay no step of this test comes near (it only bounds how long speculative progress may stay unwritten).
+        await using DurableTestHost host = await StartAsync(writes, mergeDelay: TimeSpan.FromSeconds(10));
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("Sequence", 0, new StartOrchestrationOptions(Id));
+
+        Assert.Equal(5, (await host.CompletionAsync(Id)).ReadOutputAs<int>());
+
+        // The start (a status change) is written alone; the four steps in between wait for the completion and go with it.
+        Assert.Equal([1, 5], writes.StepsPerWrite(Id));
+        AssertSequenceHistory(await host.HistoryAsync(Id), 5);
+    }
+
+    [Fact]
     public async Task A_held_write_whose_partition_another_backend_took_is_dropped_and_the_new_owner_completes_the_instance()
     {
         var writes = new WriteGate(hold: 2);
@@ -122,10 +138,18 @@ public sealed class AzureWriteBehindTests(AzuriteFixture azurite, ITestOutputHel
     /// <summary>Another process's view of the hub: a client-only backend (it never takes a lease, and leaves the hub in place).</summary>
     private AzureStorageOrchestrationBackend Reader(DurableTestHost host) => new(azurite.ConnectionString, Backend(host).HubName);
 
-    private async Task<DurableTestHost> StartAsync(WriteGate writes, string? hub = null, Action? onRun = null)
+    /// <remarks>
+    /// Writes start as soon as a step is queued (<c>MaxMergeDelay</c> zero) unless <paramref name="mergeDelay"/> says
+    /// otherwise: the held write is then the second step's, and the steps after it merge while it is held.
+    /// </remarks>
+    private async Task<DurableTestHost> StartAsync(WriteGate writes, string? hub = null, Action? onRun = null, TimeSpan? mergeDelay = null)
     {
         var clock = new ManualTimeProvider();
-        var test = new AzureStorageTestBackend(azurite, clock, new TestLog(output), o => o.PartitionCount = 1, hub);
+        var test = new AzureStorageTestBackend(azurite, clock, new TestLog(output), o =>
+        {
+            o.PartitionCount = 1;
+            o.MaxMergeDelay = mergeDelay ?? TimeSpan.Zero;
+        }, hub);
         test.AzureBackend.BeforeMergedWrite = writes.BeforeWriteAsync;
         return await DurableTestHost.StartAsync(test, clock, new TestLog(output), r => r
             .AddActivity<int, int>("Add", (_, x) =>
