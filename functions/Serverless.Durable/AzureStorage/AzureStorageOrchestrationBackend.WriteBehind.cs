@@ -13,7 +13,7 @@ namespace Serverless.Durable.AzureStorage;
 /// for its own row write. Now a step that only consumed outcomes handed over in memory, sends nothing and keeps the
 /// status is <i>speculative</i>: its commit returns at once, its calls are dispatched, and the next step runs on its
 /// state. One writer per instance writes the steps queued since its last write in one row write, conditional on the
-/// ETag of the last write that landed; its outbox and consumed ids are the union of its steps'.</para>
+/// ETag of the last write that landed; its outbox is the union of its steps', its consumed ids those of its one waiting step.</para>
 /// <para>Safe because nothing anyone else can observe depends on a speculative step: it sends nothing, deletes no queue
 /// message and changes no status; a call it dispatched that is lost in a crash was never durable (the recovered
 /// instance schedules it again under the same id). Every other step waits in the queue for the write that covers it,
@@ -246,7 +246,9 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
 
             var merged = new OrchestrationCommit { NewEvents = events, NewState = state, ReplacesHistory = replace };
-            HashSet<string> consumed = [.. messages.Select(m => m.Message.MessageId)];
+            // Only the waiting step's (a batch has at most one): speculative steps consumed outcomes handed over in memory,
+            // which a crash loses rather than redelivers, so their ids would only swell the row (a fan-in merges many).
+            HashSet<string> consumed = [.. waiting.SelectMany(s => s.Messages).Select(m => m.Message.MessageId)];
             Task<InstanceRecord> write = this.WriteInstanceAsync(instanceId, record, merged, outbox, consumed, CancellationToken.None);
             await Task.WhenAll(write, inFlightRow);
             written = await write;
