@@ -83,8 +83,10 @@ public sealed partial class AzureStorageOrchestrationBackend
                 session.OutstandingActivities += commit.ActivityMessages.Count;
             }
 
-            // Write now unless more steps of the instance are on their way (a call of it still runs).
-            if (!speculative || session.OutstandingActivities == 0 || writes.Queued.Count >= this.options.MaxMergedSteps || this.options.MaxMergeDelay == TimeSpan.Zero)
+            // Write now unless more steps of the instance are on their way (a call of it still runs); a new custom status is
+            // for clients to see, so it does not wait for more either.
+            bool newCustomStatus = commit.NewState is { } next && !string.Equals(next.CustomStatus, record?.State.CustomStatus, StringComparison.Ordinal);
+            if (!speculative || newCustomStatus || session.OutstandingActivities == 0 || writes.Queued.Count >= this.options.MaxMergedSteps || this.options.MaxMergeDelay == TimeSpan.Zero)
             {
                 writes.Due = true;
                 writes.Wake?.TrySetResult();
@@ -378,6 +380,20 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
     }
 
+    /// <summary>Makes the writers of a partition's instances (every partition's when <see langword="null"/>) write now instead of waiting for more steps.</summary>
+    /// <remarks>On releasing a partition or stopping: nothing more is coming, and the release waits for them.</remarks>
+    private void FlushPendingWrites(int? partition)
+    {
+        lock (this.gate)
+        {
+            foreach (PendingWrites writes in this.sessions.Values.Where(s => partition is null || s.Partition == partition).Select(s => s.Writes).OfType<PendingWrites>())
+            {
+                writes.Due = true;
+                writes.Wake?.TrySetResult();
+            }
+        }
+    }
+
     /// <summary>Waits until this process's pending writes of an instance landed (or were dropped): a client in this process reads its own writes.</summary>
     private async Task AwaitPendingWritesAsync(string instanceId, CancellationToken cancellationToken)
     {
@@ -396,6 +412,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <summary>Waits for every pending write of this process (on stopping, before the partitions are released).</summary>
     private async Task AwaitAllPendingWritesAsync(CancellationToken cancellationToken)
     {
+        this.FlushPendingWrites(null);
         Task[] drained;
         lock (this.gate)
         {

@@ -90,11 +90,13 @@ public sealed class AzureStorageOrchestrationOptions
     /// <remarks>
     /// A speculative step whose instance still has calls running is not written at once: the next step comes when a call
     /// answers, and one write can carry both. The write starts when a step that must wait joins, when the instance has no
-    /// call running (nothing more is coming), when <see cref="MaxMergedSteps"/> steps are queued, or after this delay. A
-    /// crash loses at most that much speculative progress, whose calls run again. Zero writes every step at once (steps
+    /// call running (nothing more is coming), when a step sets a new custom status, when <see cref="MaxMergedSteps"/> steps
+    /// are queued, when the partition is released or the worker stops, or after this delay. A crash loses at most that much
+    /// speculative progress, whose calls run again. Under overload, steps come slower and a longer delay still merges them,
+    /// which is when fewer requests matter most (at 1 s, a bench run at load 7 made 5.7 table updates per 5-activity instance, against 3.2 at load 3). Zero writes every step at once (steps
     /// still merge while a write is under way).
     /// </remarks>
-    public TimeSpan MaxMergeDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxMergeDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How many speculative steps of an instance may queue before their write starts regardless of <see cref="MaxMergeDelay"/>.</summary>
     public int MaxMergedSteps { get; set; } = 32;
