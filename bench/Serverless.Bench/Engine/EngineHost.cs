@@ -7,7 +7,11 @@ using Serverless.Durable.Worker;
 
 namespace Serverless.Bench.Engine;
 
-/// <summary>A worker and a client on a fresh task hub, each with its own backend and request ledger.</summary>
+/// <summary>A worker and a client on a fresh task hub sharing one backend, as in the Functions host (AddDurableTask registers one backend for both).</summary>
+/// <remarks>
+/// A shared backend caches the instances its client creates in partitions it owns, so their first step reads no row, and its
+/// index writes join the worker's group commits. Its requests are all counted in <see cref="WorkerLedger"/>; <see cref="ClientLedger"/> stays empty.
+/// </remarks>
 internal sealed class EngineHost : IAsyncDisposable
 {
     private readonly IEngineBackendFactory factory;
@@ -38,12 +42,12 @@ internal sealed class EngineHost : IAsyncDisposable
     {
         var workerLedger = new RequestLedger();
         var clientLedger = new RequestLedger();
-        var observed = new ObservedBackend(await factory.CreateAsync(hub, workerLedger, cancellationToken));
-        IOrchestrationBackend clientBackend = await factory.CreateAsync(hub, clientLedger, cancellationToken);
+        IOrchestrationBackend backend = await factory.CreateAsync(hub, workerLedger, cancellationToken);
+        var observed = new ObservedBackend(backend);
         var registry = new DurableTaskRegistry();
         tasks(registry);
         var worker = new DurableTaskWorker(observed, registry, Options.Create(workerOptions), JsonDataConverter.Default, TimeProvider.System, log);
-        var client = new BackendDurableTaskClient(clientBackend, JsonDataConverter.Default, TimeProvider.System, NullLoggerFactory.Instance, hub);
+        var client = new BackendDurableTaskClient(backend, JsonDataConverter.Default, TimeProvider.System, NullLoggerFactory.Instance, hub);
         await worker.StartAsync(cancellationToken);
         return new EngineHost(factory, hub, worker, observed, client, workerLedger, clientLedger);
     }

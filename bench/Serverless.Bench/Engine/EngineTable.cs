@@ -25,19 +25,20 @@ internal static class EngineTable
         }
 
         sb.AppendLine();
-        sb.AppendLine("req/act: all storage requests (worker + client, polling included) per activity; work/act: worker requests minus empty polls.");
+        sb.AppendLine("req/act: all storage requests (worker + client, polling included) per activity; work/act: the same minus empty polls. Client and worker share one backend (as in the Functions host), so the client's requests are in both.");
         if (queueRate is not null)
         {
             sb.AppendLine(Inv, $"Raw limits this run: queue receive(32)+delete {queueRate:0.0} msg/s, table point insert {insertRate:0.0} req/s.");
         }
 
         sb.AppendLine();
-        sb.AppendLine("### Worker requests per activity, by kind");
+        sb.AppendLine("### Requests per activity, by kind (client and worker share one backend)");
         foreach (EngineResult r in results.Where(r => r.Activities > 0 && r.WorkerRequests > 0))
         {
             IEnumerable<string> kinds = r.Breakdown.Where(p => p.Value > 0).OrderByDescending(p => p.Value)
                 .Select(p => string.Create(Inv, $"{p.Key} {p.Value / (double)r.Activities:0.00}"));
-            sb.AppendLine(Inv, $"- {r.Name}: {string.Join(", ", kinds)}; client {r.ClientRequests / (double)r.Activities:0.00}");
+            string client = r.ClientRequests > 0 ? string.Create(Inv, $"; client {r.ClientRequests / (double)r.Activities:0.00}") : string.Empty;
+            sb.AppendLine(Inv, $"- {r.Name}: {string.Join(", ", kinds)}{client}");
         }
 
         return sb.ToString();

@@ -52,7 +52,8 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
 
             // Both awaited whatever happens (the row's write first, so its lock-lost answer is the one thrown).
-            Task<InstanceRecord> write = this.WriteInstanceAsync(locked, commit, outbox, cancellationToken);
+            HashSet<string> consumed = [.. locked.Messages.Select(m => m.Message.MessageId)];
+            Task<InstanceRecord> write = this.WriteInstanceAsync(locked.Session.InstanceId, record, commit, outbox, consumed, cancellationToken);
             await Task.WhenAll(write, inFlightRow);
             written = await write;
             lock (this.gate)
@@ -126,10 +127,10 @@ public sealed partial class AzureStorageOrchestrationBackend
         record.OutboxSent = true;
     }
 
-    private async Task<InstanceRecord> WriteInstanceAsync(LockedInstance locked, OrchestrationCommit commit, List<OutboxMessage> outbox, CancellationToken cancellationToken)
+    /// <summary>Writes the instance row over <paramref name="record"/> (conditional on its ETag), with history rows, payload blobs and index rows first.</summary>
+    private async Task<InstanceRecord> WriteInstanceAsync(
+        string instanceId, InstanceRecord? record, OrchestrationCommit commit, List<OutboxMessage> outbox, HashSet<string> consumed, CancellationToken cancellationToken)
     {
-        InstanceRecord? record = locked.Record;
-        string instanceId = locked.Session.InstanceId;
         OrchestrationState state = commit.NewState ?? record?.State
             ?? throw new InvalidOperationException($"A commit appends history to instance '{instanceId}', which has no state.");
         string commitId = Guid.NewGuid().ToString("N");
@@ -157,7 +158,6 @@ public sealed partial class AzureStorageOrchestrationBackend
             indexed |= InstanceRecord.Bit(state.Status);
         }
 
-        HashSet<string> consumed = [.. locked.Messages.Select(m => m.Message.MessageId)];
         (TableEntity row, Dictionary<string, string> blobs) = await this.store.BuildRowAsync(new InstanceRowContent(state, rows, tail, outbox, consumed, indexed, commitId), record, cancellationToken);
         ETag etag = await this.store.WriteRowAsync(row, record?.ETag, commitId, cancellationToken);
         return new InstanceRecord

@@ -176,7 +176,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 this.pendingMessages -= session.Pending.Count;
                 session.Pending.Clear();
                 session.Record = null;
-                if (!session.InFlight)
+                if (!session.InFlight && session.Writes is null)
                 {
                     this.sessions.Remove(session.InstanceId);
                     this.DeactivateLocked(session);

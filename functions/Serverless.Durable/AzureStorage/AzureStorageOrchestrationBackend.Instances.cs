@@ -101,6 +101,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     public async Task<OrchestrationState?> GetStateAsync(string instanceId, bool fetchInputsAndOutputs, CancellationToken cancellationToken)
     {
         await this.EnsureLayoutAsync(cancellationToken);
+        await this.AwaitPendingWritesAsync(instanceId, cancellationToken);
         return await this.store.ReadStateAsync(instanceId, fetchInputsAndOutputs, cancellationToken);
     }
 
@@ -172,6 +173,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken)
     {
         await this.EnsureLayoutAsync(cancellationToken);
+        await this.AwaitPendingWritesAsync(instanceId, cancellationToken);
         return (await this.store.ReadAsync(instanceId, cancellationToken))?.History ?? [];
     }
 

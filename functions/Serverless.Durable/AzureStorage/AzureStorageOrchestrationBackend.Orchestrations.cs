@@ -34,7 +34,24 @@ public sealed partial class AzureStorageOrchestrationBackend
                     throw new WorkItemLockLostException($"Partition {partition.Index} is no longer owned.");
                 }
 
-                InstanceRecord? record = session.Record ?? await this.store.ReadAsync(session.InstanceId, cancellationToken);
+                InstanceRecord? record = session.Record;
+                if (record is null)
+                {
+                    // Evicted while writes of it were pending: the row is current only once they landed or were dropped.
+                    Task? drained;
+                    lock (this.gate)
+                    {
+                        drained = session.Writes?.Drained.Task;
+                    }
+
+                    if (drained is not null)
+                    {
+                        await drained.WaitAsync(cancellationToken);
+                    }
+
+                    record = await this.store.ReadAsync(session.InstanceId, cancellationToken);
+                }
+
                 locked.Record = record;
                 session.Record = record;
                 DateTimeOffset now = this.clock.GetUtcNow();
@@ -89,9 +106,13 @@ public sealed partial class AzureStorageOrchestrationBackend
                 throw new WorkItemLockLostException($"The partition of instance '{workItem.InstanceId}' was lost before the commit.");
             }
 
-            Func<Task> afterwards = await this.CommitAsync(locked, commit, cancellationToken);
+            bool merged = this.options.MergeSteps && this.options.RunActivitiesInPartitionOwner && await this.CommitMergedAsync(locked, commit, cancellationToken);
+            Func<Task>? afterwards = merged ? null : await this.CommitAsync(locked, commit, cancellationToken);
             this.Unlock(locked, evict: false);
-            this.RunInBackground(afterwards, workItem.InstanceId);
+            if (afterwards is not null)
+            {
+                this.RunInBackground(afterwards, workItem.InstanceId);
+            }
         }
         catch (WorkItemLockLostException)
         {
@@ -258,7 +279,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 session.Queued = true;
                 requeue = true;
             }
-            else if (session.Pending.Count == 0 && session.Record is null && this.sessions.GetValueOrDefault(session.InstanceId) == session)
+            else if (session.Pending.Count == 0 && session.Record is null && session.Writes is null && this.sessions.GetValueOrDefault(session.InstanceId) == session)
             {
                 this.sessions.Remove(session.InstanceId);
                 this.DeactivateLocked(session);
@@ -308,7 +329,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     private void TrimCacheLocked()
     {
         foreach (InstanceSession idle in this.sessions.Values
-            .Where(s => !s.InFlight && !s.Queued && s.Pending.Count == 0)
+            .Where(s => !s.InFlight && !s.Queued && s.Pending.Count == 0 && s.Writes is null)
             .OrderBy(s => s.LastUsed)
             .Take(Math.Max(1, this.options.MaxCachedInstances / 10))
             .ToList())

@@ -106,6 +106,7 @@ public sealed partial class AzureStorageOrchestrationBackend
 
         await ownership.CancelAsync();
         partition.Wake.Set();
+        this.FlushPendingWrites(partition.Index);
         if (partition.Poller is { } poller)
         {
             await poller.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -43,6 +43,15 @@ public sealed partial class AzureStorageOrchestrationBackend
         return visible.All(v => v.Length == 0) && this.IsLocallyIdle() && Interlocked.Read(ref this.version) == before;
     }
 
+    /// <summary>How many steps of an instance wait for its next write-behind write (not counting a write under way).</summary>
+    internal int QueuedSteps(string instanceId)
+    {
+        lock (this.gate)
+        {
+            return this.sessions.GetValueOrDefault(instanceId)?.Writes?.Queued.Count ?? 0;
+        }
+    }
+
     /// <summary>Whether post-commit work (deleting consumed messages, index and in-flight rows) or a recovery is still under way.</summary>
     internal bool HasBackgroundWork => Volatile.Read(ref this.busy) > 0;
 

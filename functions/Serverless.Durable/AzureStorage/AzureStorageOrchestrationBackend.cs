@@ -144,6 +144,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         }
 
         await Task.WhenAll(new[] { this.leaseLoop, this.activityLoop, this.renewalLoop }.OfType<Task>()).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await this.AwaitAllPendingWritesAsync(cancellationToken);
         await Task.WhenAll(this.partitions.Where(p => p.Owned).Select(p => this.ReleasePartitionAsync(p, lost: false, cancellationToken)));
         await this.ReleaseBufferedActivitiesAsync();
         await this.UnregisterWorkerAsync();

@@ -71,6 +71,36 @@ public sealed class AzureStorageOrchestrationOptions
     /// </remarks>
     public bool RunActivitiesInPartitionOwner { get; set; } = true;
 
+    /// <summary>
+    /// Whether consecutive steps of one instance share one instance-row write (write-behind; on by default, only with
+    /// <see cref="RunActivitiesInPartitionOwner"/>).
+    /// </summary>
+    /// <remarks>
+    /// A step that only consumed outcomes handed over in memory, sends nothing and keeps the instance's status returns
+    /// before its row write lands: its calls run at once and the next step runs on its (speculative) state. At most one
+    /// row write per instance is under way; the steps that run meanwhile go together in the next one. Anything another
+    /// party can observe (outbound messages, status changes, deleted queue messages, state notifications) waits for
+    /// the write that covers it. A lost write drops the speculative steps; the calls they consumed run again.
+    /// </remarks>
+    public bool MergeSteps { get; set; } = true;
+
+    /// <summary>
+    /// How long speculative steps of an instance may wait for more before their write starts (with <see cref="MergeSteps"/>).
+    /// </summary>
+    /// <remarks>
+    /// A speculative step whose instance still has calls running is not written at once: the next step comes when a call
+    /// answers, and one write can carry both. The write starts when a step that must wait joins, when the instance has no
+    /// call running (nothing more is coming), when a step sets a new custom status, when <see cref="MaxMergedSteps"/> steps
+    /// are queued, when the partition is released or the worker stops, or after this delay. A crash loses at most that much
+    /// speculative progress, whose calls run again. Under overload, steps come slower and a longer delay still merges them,
+    /// which is when fewer requests matter most (at 1 s, a bench run at load 7 made 5.7 table updates per 5-activity instance, against 3.2 at load 3). Zero writes every step at once (steps
+    /// still merge while a write is under way).
+    /// </remarks>
+    public TimeSpan MaxMergeDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many speculative steps of an instance may queue before their write starts regardless of <see cref="MaxMergeDelay"/>.</summary>
+    public int MaxMergedSteps { get; set; } = 32;
+
     /// <summary>The most instances whose state and history are kept in memory between steps (the instance cache).</summary>
     public int MaxCachedInstances { get; set; } = 5_000;
 
@@ -125,6 +155,11 @@ public sealed class AzureStorageOrchestrationOptions
         if (this.MaxInlinePropertyChars is < 1_000 or > 32_000)
         {
             problems.Add($"{nameof(this.MaxInlinePropertyChars)} must be between 1,000 and 32,000.");
+        }
+
+        if (this.MaxMergeDelay < TimeSpan.Zero || this.MaxMergeDelay > TimeSpan.FromSeconds(10) || this.MaxMergedSteps < 1)
+        {
+            problems.Add($"{nameof(this.MaxMergeDelay)} must be between 0 and 10 seconds and {nameof(this.MaxMergedSteps)} at least 1.");
         }
 
         if (this.MaxActiveInstances < 1)

@@ -44,5 +44,9 @@ internal sealed class InstanceRecord
     /// <summary>The payload blobs the row refers to by property (input, output, custom status, failure, outbox): reused while the value is unchanged, deleted once replaced.</summary>
     public IReadOnlyDictionary<string, string> Blobs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>For a speculative record (state and history after a step whose write has not landed): the pending writes that make it durable.</summary>
+    /// <remarks>Only <see cref="State"/> and <see cref="History"/> of a speculative record are meaningful; writes build on <see cref="PendingWrites.Landed"/>.</remarks>
+    public PendingWrites? Pending { get; init; }
+
     public static int Bit(OrchestrationRuntimeStatus status) => 1 << (int)status;
 }

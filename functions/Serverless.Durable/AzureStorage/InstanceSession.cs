@@ -34,4 +34,7 @@ internal sealed class InstanceSession(string instanceId, int partition)
 
     /// <summary>The version of the instance's in-flight row as this process last wrote it; <see langword="null"/> when it wrote none since the session began.</summary>
     public Azure.ETag? InFlightRow { get; set; }
+
+    /// <summary>Steps committed in memory whose instance-row write is pending (write-behind); <see langword="null"/> when nothing is pending.</summary>
+    public PendingWrites? Writes { get; set; }
 }

@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 222, Level = LogLevel.Warning, Message = "The hold on activity call {MessageId} of instance {InstanceId} ran out before it was renewed; the call may run again")]
     public static partial void ActivityLockLost(ILogger logger, string messageId, string instanceId, Exception exception);
+
+    [LoggerMessage(EventId = 223, Level = LogLevel.Warning, Message = "A write-behind write of instance {InstanceId} failed; {Steps} steps not yet written were dropped and the instance is recovered from its row")]
+    public static partial void MergedWriteFailed(ILogger logger, string instanceId, int steps, Exception exception);
 }
