@@ -28,11 +28,7 @@ public sealed class BackgroundStorageTrafficTests : IDisposable
     public async Task Background_requests_beyond_the_cap_wait_while_interactive_ones_go_straight_through()
     {
         BackgroundStorageTraffic.MaxConcurrentRequests = 2;
-        Task[] background;
-        using (BackgroundStorageTraffic.Begin())
-        {
-            background = [.. Enumerable.Range(0, 5).Select(i => Task.Run(() => this.table.GetEntityIfExistsAsync<TableEntity>("bg", i.ToString(System.Globalization.CultureInfo.InvariantCulture))))];
-        }
+        Task[] background = this.StartBackgroundReads(5);
 
         await this.transport.WaitForAsync(2);
         Task interactive = this.table.GetEntityIfExistsAsync<TableEntity>("fg", "1");
@@ -51,15 +47,20 @@ public sealed class BackgroundStorageTrafficTests : IDisposable
     public async Task Without_a_cap_background_requests_do_not_wait()
     {
         BackgroundStorageTraffic.MaxConcurrentRequests = 0;
-        Task[] background;
-        using (BackgroundStorageTraffic.Begin())
-        {
-            background = [.. Enumerable.Range(0, 5).Select(i => Task.Run(() => this.table.GetEntityIfExistsAsync<TableEntity>("bg", i.ToString(System.Globalization.CultureInfo.InvariantCulture))))];
-        }
+        Task[] background = this.StartBackgroundReads(5);
 
         await this.transport.WaitForAsync(5);
         this.transport.AnswerAll();
         await Task.WhenAll(background).WaitAsync(TimeSpan.FromSeconds(120));
+    }
+
+    /// <summary>Point reads started as background work (the mark ends with the scope; the reads keep it).</summary>
+    private Task[] StartBackgroundReads(int count)
+    {
+        using (BackgroundStorageTraffic.Begin())
+        {
+            return [.. Enumerable.Range(0, count).Select(i => Task.Run(() => this.table.GetEntityIfExistsAsync<TableEntity>("bg", i.ToString(System.Globalization.CultureInfo.InvariantCulture))))];
+        }
     }
 
     /// <summary>Holds each request until <see cref="AnswerAll"/>, then answers 404 (entity not found).</summary>
