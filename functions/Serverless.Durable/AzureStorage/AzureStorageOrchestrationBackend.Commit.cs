@@ -92,10 +92,18 @@ public sealed partial class AzureStorageOrchestrationBackend
         // Decided before the lock is released: the instance's next step must see whether the row is still there.
         Func<Task>? clearInFlightRow = inProcess && written is not null ? this.ReleaseInFlightRowIfAnswered(locked.Session, written) : null;
 
-        // Only once the outbox is out may the consumed messages go: until then, their coming back is what re-sends it.
-        return async () =>
+        return this.AfterSends(instanceId, locked.Messages, leftStatus, clearInFlightRow);
+    }
+
+    /// <summary>
+    /// What follows a commit once its outbox is out, off the step's critical path: deleting the consumed messages (only
+    /// now: until then, their coming back is what re-sends the outbox), the index row of the status it left, and the
+    /// in-flight row when no call is left unanswered.
+    /// </summary>
+    private Func<Task> AfterSends(string instanceId, List<InboundMessage> consumed, OrchestrationRuntimeStatus? leftStatus, Func<Task>? clearInFlightRow) =>
+        async () =>
         {
-            await this.ConsumeAsync(locked.Messages);
+            await this.ConsumeAsync(consumed);
             if (leftStatus is { } status)
             {
                 await this.store.DeleteIndexAsync(instanceId, status, CancellationToken.None);
@@ -106,11 +114,10 @@ public sealed partial class AzureStorageOrchestrationBackend
                 await clearInFlightRow();
             }
         };
-    }
 
     /// <summary>A message the instance's last commit consumed came back, so that commit's committer may have died before its sends: they are made again.</summary>
-    /// <remarks>Its outbox is sent again and, with calls run in process, its unanswered calls are run here (the in-flight row written first).</remarks>
-    private async Task ResendAsync(InstanceSession session, InstanceRecord record, bool inProcess, CancellationToken cancellationToken)
+    /// <remarks>Its outbox is sent again and, when <paramref name="rerunCalls"/> (calls run in process), its unanswered calls are run here (the in-flight row written first).</remarks>
+    private async Task ResendAsync(InstanceSession session, InstanceRecord record, bool rerunCalls, CancellationToken cancellationToken)
     {
         if (record.Outbox.Count > 0)
         {
@@ -118,7 +125,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             await this.SendOutboxAsync(record.Outbox, cancellationToken);
         }
 
-        if (inProcess && UnansweredCalls(record) is { Count: > 0 } calls)
+        if (rerunCalls && UnansweredCalls(record) is { Count: > 0 } calls)
         {
             await this.WriteInFlightRowAsync(session, cancellationToken);
             this.DispatchAgain(session, calls, dequeueCount: 2);

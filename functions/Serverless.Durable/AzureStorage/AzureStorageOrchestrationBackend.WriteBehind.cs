@@ -44,7 +44,7 @@ public sealed partial class AzureStorageOrchestrationBackend
 
         if (durable is { OutboxSent: false } && locked.Messages.Any(m => durable.OutboxFor.Contains(m.Message.MessageId)))
         {
-            await this.ResendAsync(session, durable, inProcess: true, cancellationToken);
+            await this.ResendAsync(session, durable, rerunCalls: true, cancellationToken);
         }
 
         if (!pending && commit.NewState is null && commit.NewEvents.Count == 0 && !commit.ReplacesHistory)
@@ -294,21 +294,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             step.Landed!.TrySetResult();
         }
 
-        this.RunInBackground(
-            async () =>
-            {
-                await this.ConsumeAsync(messages);
-                if (leftStatus is { } status)
-                {
-                    await this.store.DeleteIndexAsync(instanceId, status, CancellationToken.None);
-                }
-
-                if (clearInFlightRow is not null)
-                {
-                    await clearInFlightRow();
-                }
-            },
-            instanceId);
+        this.RunInBackground(this.AfterSends(instanceId, messages, leftStatus, clearInFlightRow), instanceId);
     }
 
     /// <summary>A write failed: every step not yet written is dropped and the instance evicted, then what they consumed is made to come back.</summary>
@@ -356,18 +342,10 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             try
             {
-                InstanceRecord? record = await this.store.ReadAsync(session.InstanceId, this.stopping.Token);
-                if (record is { Outbox.Count: > 0 })
+                // As when a consumed message comes back, with the calls of a finished instance left alone.
+                if (await this.store.ReadAsync(session.InstanceId, this.stopping.Token) is { } record)
                 {
-                    Log.OutboxResent(this.logger, session.InstanceId);
-                    await this.SendOutboxAsync(record.Outbox, this.stopping.Token);
-                }
-
-                List<TaskMessage> calls = record is null || record.State.Status.IsTerminal() ? [] : UnansweredCalls(record);
-                if (calls.Count > 0)
-                {
-                    await this.WriteInFlightRowAsync(session, this.stopping.Token);
-                    this.DispatchAgain(session, calls, dequeueCount: 2);
+                    await this.ResendAsync(session, record, rerunCalls: !record.State.Status.IsTerminal(), this.stopping.Token);
                 }
 
                 return;
