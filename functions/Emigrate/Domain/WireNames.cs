@@ -17,4 +17,21 @@ internal static class WireNames
         Cache.GetOrAdd(value, static v =>
             v.GetType().GetField(v.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
             ?? throw new InvalidOperationException($"{v.GetType().Name}.{v} has no wire name."));
+
+    /// <summary>The member whose wire name is <paramref name="name"/>; false when none has it.</summary>
+    public static bool TryParse<T>(string? name, out T value)
+        where T : struct, Enum
+    {
+        foreach (T candidate in Enum.GetValues<T>())
+        {
+            if (Of(candidate) == name)
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
 }

@@ -265,12 +265,12 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
         TableEntity row = latest.Value!;
         CaseId id = CaseId.TryParse(row.GetString("CaseId"), out CaseId? parsed) ? parsed : throw new InvalidDataException("Bad case id in the mobile index.");
-        if (row.GetString("Language") is { } language && row.GetString("PoeOffice") is { } poe && row.GetString("CscId") is { } csc)
+        if (WireNames.TryParse(row.GetString("Language"), out Language language) && row.GetString("PoeOffice") is { } poe && row.GetString("CscId") is { } csc)
         {
             CaseRecord? record = await this.FindAsync(id.Value, cancellationToken);
             return record is null
                 ? null
-                : new CaseSummary(id, mobile, language == WireNames.Of(Language.Hindi) ? Language.Hindi : Language.English, record.Stage, poe, csc, row.GetDateTimeOffset("RegisteredAt") ?? default);
+                : new CaseSummary(id, mobile, language, record.Stage, poe, csc, row.GetDateTimeOffset("RegisteredAt") ?? default);
         }
 
         return await this.GetAsync(id, cancellationToken);

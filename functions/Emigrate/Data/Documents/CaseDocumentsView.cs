@@ -49,12 +49,12 @@ internal static class CaseDocumentsView
         var states = new Dictionary<DocumentType, DocumentState>();
         foreach ((string typeName, Copy copy) in copies ?? [])
         {
-            if (Enum.GetValues<DocumentType>().Where(t => WireNames.Of(t) == typeName).Cast<DocumentType?>().FirstOrDefault() is not { } type)
+            if (!WireNames.TryParse(typeName, out DocumentType type))
             {
                 return null;
             }
 
-            DocumentReviewState state = Enum.GetValues<DocumentReviewState>().FirstOrDefault(s => WireNames.Of(s) == copy.State, DocumentReviewState.PendingReview);
+            DocumentReviewState state = WireNames.TryParse(copy.State, out DocumentReviewState reviewed) ? reviewed : DocumentReviewState.PendingReview;
             DateOnly? expiry = DateOnly.TryParseExact(copy.ExpiryDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly parsed) ? parsed : null;
             states[type] = new DocumentState(type, copy.Version, copy.Size, copy.Sha256 ?? "", copy.ContentType ?? "", state, copy.Reason, expiry);
         }

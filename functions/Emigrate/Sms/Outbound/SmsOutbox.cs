@@ -81,7 +81,7 @@ public sealed class SmsOutbox(SmsTable table, TimeProvider time)
             ? null
             : new SmsMessage(
                 row.GetString("TemplateId") ?? string.Empty,
-                row.GetString("Language") == WireNames.Of(Language.Hindi) ? Language.Hindi : Language.English,
+                WireNames.TryParse(row.GetString("Language"), out Language language) ? language : Language.English,
                 row.GetString("Text") ?? string.Empty);
     }
 

@@ -103,7 +103,7 @@ public sealed partial class ReminderDispatcher(
     private async Task<Outcome?> HandleAsync(TableClient client, TableEntity row, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var caseId = CaseId.TryParse(row.GetString("CaseId"), out var id) ? id : null;
-        var reason = Enum.GetValues<ReminderReason>().FirstOrDefault(r => WireNames.Of(r) == row.GetString("Reason"));
+        WireNames.TryParse(row.GetString("Reason"), out ReminderReason reason);
         var caseRowKey = row.RowKey[(row.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
         var state = caseId is null ? null : await table.FindAsync(TableReminderSchedule.CasePartition(caseId), caseRowKey, cancellationToken);
         if (caseId is null || state?.GetString("State") != TableReminderSchedule.StateScheduled)
