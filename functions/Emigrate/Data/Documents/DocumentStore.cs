@@ -206,9 +206,13 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     /// One point read per document type, all at once, rather than a query of the case's partition: Azurite answers every
     /// query by scanning the whole table, so a query's cost grew with the number of cases; a point read's does not.
     /// </remarks>
-    public async Task<IReadOnlyDictionary<DocumentType, DocumentState>> StatesAsync(string caseId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<DocumentType, DocumentState>> StatesAsync(string caseId, CancellationToken cancellationToken) =>
+        await this.ReadStatesAsync(caseId, Enum.GetValues<DocumentType>(), cancellationToken);
+
+    /// <summary>The latest states of the uploaded documents among <paramref name="types"/>: a point read each, all at once.</summary>
+    private async Task<Dictionary<DocumentType, DocumentState>> ReadStatesAsync(string caseId, IEnumerable<DocumentType> types, CancellationToken cancellationToken)
     {
-        NullableResponse<TableEntity>[] rows = await Task.WhenAll(Enum.GetValues<DocumentType>().Select(type =>
+        NullableResponse<TableEntity>[] rows = await Task.WhenAll(types.Select(type =>
             this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, DocumentRow(caseId, type), cancellationToken: cancellationToken)));
         return rows
             .Where(row => row.HasValue && row.Value!.GetInt32("Version") is > 0)
@@ -295,19 +299,19 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
         while (true)
         {
             NullableResponse<TableEntity> caseRow = await this.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseKeys.CaseRow(caseId), cancellationToken: cancellationToken);
-            NullableResponse<TableEntity>[] rows = await Task.WhenAll(types.Select(type =>
-                this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, DocumentRow(caseId, type), cancellationToken: cancellationToken)));
+            Dictionary<DocumentType, DocumentState> read = await this.ReadStatesAsync(caseId, types, cancellationToken);
             var copy = new Dictionary<DocumentType, DocumentState>(
                 (caseRow.HasValue ? CaseDocumentsView.Parse(caseRow.Value!.GetString(CaseDocumentsView.Property)) : null) ?? new Dictionary<DocumentType, DocumentState>());
             foreach (DocumentType type in types)
             {
-                copy.Remove(type);
-            }
-
-            foreach (NullableResponse<TableEntity> row in rows.Where(row => row.HasValue && row.Value!.GetInt32("Version") is > 0))
-            {
-                DocumentState state = ToState(row.Value!);
-                copy[state.Type] = state;
+                if (read.TryGetValue(type, out DocumentState? state))
+                {
+                    copy[type] = state;
+                }
+                else
+                {
+                    copy.Remove(type);
+                }
             }
 
             if (!caseRow.HasValue)
@@ -385,9 +389,10 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
 
     private static DocumentState ToState(TableEntity e)
     {
-        DocumentType type = Enum.GetValues<DocumentType>().First(t => WireNames.Of(t) == e.RowKey[..e.RowKey.IndexOf('|', StringComparison.Ordinal)]);
-        string stateName = e.GetString("State") ?? "";
-        DocumentReviewState state = Enum.GetValues<DocumentReviewState>().FirstOrDefault(s => WireNames.Of(s) == stateName, DocumentReviewState.PendingReview);
+        DocumentType type = WireNames.TryParse(e.RowKey[..e.RowKey.IndexOf('|', StringComparison.Ordinal)], out DocumentType parsed)
+            ? parsed
+            : throw new InvalidOperationException($"Document row {e.RowKey} names no document type.");
+        DocumentReviewState state = WireNames.TryParse(e.GetString("State"), out DocumentReviewState reviewed) ? reviewed : DocumentReviewState.PendingReview;
         return new DocumentState(
             type,
             e.GetInt32("Version") ?? 0,
