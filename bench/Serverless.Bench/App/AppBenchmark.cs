@@ -60,7 +60,7 @@ internal sealed class AppBenchmark(string connectionString, int cases, int concu
         Console.WriteLine(AppTable.Calls($"Calls of {cases} cases through the whole process (per call type; waits are from the action to the stage seen)", stats, elapsed));
         Console.WriteLine(AppTable.Calls($"Status queries under that load ({statusCallers} closed-loop callers, alternating)", status, elapsed));
 
-        int smallCasesForTargets = live.Count;
+        int smallCases = live.Count;
         ScaleRun? small = null;
         ScaleRun? large = null;
         int largeCases = live.Count;
@@ -70,7 +70,7 @@ internal sealed class AppBenchmark(string connectionString, int cases, int concu
             // so the stage-filtered lists compare a page with a page, not an empty list with a page.
             var home = new CaseSeeder(host.Service<CaseTables>(), host.Service<RegistrationValidator>(), keys.CscId, 1, concurrency) { HomeState = ("Maharashtra", "Mumbai", "400017") };
             SeedResult homeSeeded = await home.SeedAsync(0, SmallWorldSeeded);
-            int smallCases = live.Count + homeSeeded.Cases;
+            smallCases += homeSeeded.Cases;
             Task<ScaleRun> Measure() => ScaleRun.MeasureAsync(ScaleRounds, stats => ScaleQueries.RunAsync(client, keys, live, host.TableRequests, samples, statusCallers, stats));
             small = await Measure();
             var seeder = new CaseSeeder(host.Service<CaseTables>(), host.Service<RegistrationValidator>(), keys.CscId, Math.Max(1, seedTo / SeedPlan.CasesPerCsc), concurrency * 2);
@@ -82,10 +82,9 @@ internal sealed class AppBenchmark(string connectionString, int cases, int concu
             large = await Measure();
             Console.WriteLine();
             Console.WriteLine(AppTable.Scale($"Scale check: the same queries with {smallCases} cases ({live.Count} driven, {homeSeeded.Cases} seeded for the demo CSC and office) and with {largeCases:N0} cases ({ScaleRounds} rounds of {samples} samples, {statusCallers} callers; lists follow the continuation token up to {ScaleQueries.PagesPerList} pages of 50)", small, smallCases, large, largeCases));
-            smallCasesForTargets = smallCases;
         }
 
-        Console.WriteLine(AppTargets.Format(status, small, smallCasesForTargets, large, largeCases));
+        Console.WriteLine(AppTargets.Format(status, small, smallCases, large, largeCases));
         return 0;
     }
 
