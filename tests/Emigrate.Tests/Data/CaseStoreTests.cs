@@ -1,18 +1,29 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Emigrate.Data.Cases;
 using Emigrate.Domain;
 using Emigrate.Domain.Cases;
 using Emigrate.Domain.Identifiers;
 using Emigrate.Orchestrations;
 using Emigrate.Tests.Portal;
+using Serverless.Storage;
 using Serverless.Storage.Tables;
 using Serverless.Testing;
 
 namespace Emigrate.Tests.Data;
 
 [Collection(PortalCollection.Name)]
-public sealed class CaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class CaseStoreTests : IAsyncLifetime
 {
-    private readonly CaseTables tables = new(new TableServiceClient(azurite.ConnectionString), UniqueNames.Table("s"));
+    private readonly AzuriteFixture azurite;
+    private readonly string prefix = UniqueNames.Table("s");
+    private readonly CaseTables tables;
+
+    public CaseStoreTests(AzuriteFixture azurite)
+    {
+        this.azurite = azurite;
+        this.tables = new(new TableServiceClient(azurite.ConnectionString), this.prefix);
+    }
 
     private CaseStore Store => new(this.tables);
 
@@ -92,15 +103,52 @@ public sealed class CaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_sms_lookup_answers_with_the_stage_the_case_row_holds_the_moment_it_is_written()
+    public async Task A_stage_change_reaches_the_sms_lookup_before_the_case_row_so_sms_is_never_behind_the_portal()
     {
         var registered = await this.Store.RegisterAsync(Case("P1000000", csc: "csc-sms", mobile: "9123456782") with { Language = Language.Hindi }, CancellationToken.None);
+        var change = new StageChange(registered.CaseId, CaseStage.AwaitingDocuments, DateTimeOffset.UnixEpoch.AddYears(56).AddMinutes(1), registered.CaseId, null);
 
-        // Only the case row moves (as in the instant after a stage change wrote it, before any index followed).
-        await this.tables.Cases.UpdateEntityAsync(new TableEntity(registered.CaseId, CaseKeys.CaseRow(registered.CaseId)) { ["Stage"] = CaseStage.AwaitingDocuments.WireName() }, Azure.ETag.All, TableUpdateMode.Merge);
+        // A process that dies as it writes the case row: whatever it wrote before must already show the new stage.
+        var failing = new StorageClientOptions();
+        failing.AddPolicy(new FailCaseRowWrites(), HttpPipelinePosition.PerCall);
+        var dying = new CaseStore(new CaseTables(new TableServiceClient(this.azurite.ConnectionString, failing), this.prefix));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => dying.RecordStageAsync(change, CancellationToken.None));
+
+        Assert.Equal(CaseStage.Registered, (await this.Store.FindAsync(registered.CaseId, CancellationToken.None))!.Stage);
         var latest = (await this.Store.FindLatestByMobileAsync(Mobile("9123456782"), CancellationToken.None))!;
-
         Assert.Equal((registered.CaseId, CaseStage.AwaitingDocuments, Language.Hindi, "csc-sms", "poe-mumbai", "9123456782"), (latest.CaseId.Value, latest.Stage, latest.Language, latest.CscId, latest.PoeOffice, latest.Mobile.Value));
+
+        // The re-run the orchestration makes lands the case row; the copy stays.
+        await this.Store.RecordStageAsync(change, CancellationToken.None);
+        Assert.Equal(CaseStage.AwaitingDocuments, (await this.Store.FindAsync(registered.CaseId, CancellationToken.None))!.Stage);
+        Assert.Equal(CaseStage.AwaitingDocuments, (await this.Store.FindLatestByMobileAsync(Mobile("9123456782"), CancellationToken.None))!.Stage);
+    }
+
+    [Fact]
+    public async Task A_mobile_row_without_the_stage_copy_is_answered_from_the_case_row()
+    {
+        var registered = await this.Store.RegisterAsync(Case("P2000000", csc: "csc-sms", mobile: "9123456783"), CancellationToken.None);
+        await this.Store.RecordStageAsync(new StageChange(registered.CaseId, CaseStage.AwaitingDocuments, DateTimeOffset.UnixEpoch.AddYears(56).AddMinutes(1), registered.CaseId, null), CancellationToken.None);
+
+        // As rows written before the copy existed: the facts that never change, no stage.
+        var row = (await this.tables.ByMobile.GetEntityAsync<TableEntity>("9123456783", CaseKeys.LatestOfMobileRow("9123456783"))).Value;
+        row.Remove("Stage");
+        row.Remove("StageAt");
+        await this.tables.ByMobile.UpdateEntityAsync(row, Azure.ETag.All, TableUpdateMode.Replace);
+
+        Assert.Equal(CaseStage.AwaitingDocuments, (await this.Store.FindLatestByMobileAsync(Mobile("9123456783"), CancellationToken.None))!.Stage);
+    }
+
+    /// <summary>Fails every write of a Cases row (the table whose name ends in <c>Cases</c>), before it is sent.</summary>
+    private sealed class FailCaseRowWrites : HttpPipelineSynchronousPolicy
+    {
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (message.Request.Uri.Path.Contains("Cases(", StringComparison.Ordinal) && message.Request.Method != RequestMethod.Get)
+            {
+                throw new InvalidOperationException("The process died as it wrote the case row.");
+            }
+        }
     }
 
     /// <summary>The case the mobile's latest-case row names (what the SMS lookup reads, before it reads that case).</summary>

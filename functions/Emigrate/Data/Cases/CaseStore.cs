@@ -40,6 +40,7 @@ public sealed record NewCase(
 public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 {
     private readonly CaseLists lists = new(tables.Lists);
+    private readonly LatestCaseOfMobile latestOfMobile = new(tables.ByMobile);
 
     /// <summary>
     /// Stores a new case with stage registered, unless the passport already has an open case. A drawn case id
@@ -194,6 +195,12 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
             NullableResponse<TableEntity> current = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
             string? timeline = CaseTimeline.With(current.HasValue ? current.Value!.GetString(CaseTimeline.Property) : null, entry);
             bool newer = current.HasValue && current.Value!.GetDateTimeOffset("UpdatedAt") is { } landed && landed > entry.At;
+            if (!newer && current.HasValue && current.Value!.GetString("Mobile") is { } mobile)
+            {
+                // Before the case row, so the SMS lookup's copy is never behind what the portal shows.
+                await this.latestOfMobile.CopyStageAsync(mobile, row.PartitionKey, entry.Stage, entry.At, cancellationToken);
+            }
+
             TableEntity update = newer ? new TableEntity(row.PartitionKey, row.RowKey) : new TableEntity(row);
             if (timeline is not null)
             {
@@ -250,71 +257,34 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
 
     /// <inheritdoc/>
     /// <remarks>
-    /// Two point reads: the mobile's latest-case row (which case, and the facts of it that never change), then that
-    /// case's row for the stage. The stage is not copied onto the mobile's row: a copy is written after the case row,
-    /// so an SMS STATUS sent as soon as the portal shows a new stage could find the copy behind it.
+    /// One point read: the mobile's latest-case row, which holds the case's facts that never change and a copy of its
+    /// stage that is never behind the case row (<see cref="LatestCaseOfMobile"/>). A row without the copy (written
+    /// before it existed) is completed from the case row.
     /// </remarks>
     public async Task<CaseSummary?> FindLatestByMobileAsync(MobileNumber mobile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mobile);
-        NullableResponse<TableEntity> latest = await tables.ByMobile.GetEntityIfExistsAsync<TableEntity>(mobile.Value, CaseKeys.LatestOfMobileRow(mobile.Value), cancellationToken: cancellationToken);
-        if (!latest.HasValue)
+        LatestCase? latest = await this.latestOfMobile.ReadAsync(mobile, cancellationToken);
+        switch (latest)
         {
-            return null;
+            case null:
+                return null;
+            case { Facts: { } facts, StageCopied: true }:
+                return facts;
+            case { Facts: { } facts }:
+                CaseRecord? record = await this.FindAsync(latest.CaseId.Value, cancellationToken);
+                return record is null ? null : facts with { Stage = record.Stage };
+            default:
+                return await this.GetAsync(latest.CaseId, cancellationToken);
         }
-
-        TableEntity row = latest.Value!;
-        CaseId id = CaseId.TryParse(row.GetString("CaseId"), out CaseId? parsed) ? parsed : throw new InvalidDataException("Bad case id in the mobile index.");
-        if (WireNames.TryParse(row.GetString("Language"), out Language language) && row.GetString("PoeOffice") is { } poe && row.GetString("CscId") is { } csc)
-        {
-            CaseRecord? record = await this.FindAsync(id.Value, cancellationToken);
-            return record is null
-                ? null
-                : new CaseSummary(id, mobile, language, record.Stage, poe, csc, row.GetDateTimeOffset("RegisteredAt") ?? default);
-        }
-
-        return await this.GetAsync(id, cancellationToken);
     }
 
     /// <summary>
     /// Points the mobile's latest-case row at the case unless a later registration is there already: the SMS lookup
     /// then reads one row instead of querying the mobile's partition (which Azurite answers by scanning the table).
-    /// The row carries the facts of the case that never change; the stage is read from the case row.
     /// </summary>
-    public async Task PointMobileAtAsync(CaseSummary latest, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(latest);
-        string mobile = latest.Mobile.Value;
-        var row = new TableEntity(mobile, CaseKeys.LatestOfMobileRow(mobile))
-        {
-            ["CaseId"] = latest.CaseId.Value,
-            ["RegisteredAt"] = latest.RegisteredAt,
-            ["Language"] = WireNames.Of(latest.Language),
-            ["PoeOffice"] = latest.PoeOffice,
-            ["CscId"] = latest.CscId,
-        };
-        while (true)
-        {
-            NullableResponse<TableEntity> current = await tables.ByMobile.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
-            try
-            {
-                if (!current.HasValue)
-                {
-                    await tables.ByMobile.AddEntityAsync(row, cancellationToken);
-                }
-                else if ((current.Value!.GetDateTimeOffset("RegisteredAt") ?? default) <= latest.RegisteredAt)
-                {
-                    await tables.ByMobile.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-
-                return;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                // Another registration of the mobile got in between: read again.
-            }
-        }
-    }
+    public Task PointMobileAtAsync(CaseSummary latest, CancellationToken cancellationToken) =>
+        this.latestOfMobile.PointAtAsync(latest, cancellationToken);
 
     private static string ToSummaryName(CaseRecord record) =>
         System.Text.Json.JsonSerializer.Deserialize<Domain.Registration.Applicant>(record.ApplicantJson, EmigrateJson.Options)!.Name;

@@ -13,8 +13,8 @@ namespace Emigrate.Sms.Inbound;
 /// </summary>
 /// <remarks>
 /// Inbound table: partition and row key = the message id (a row key shared by every row made Azurite's point reads
-/// scans), one row: the sender, the keyword's effect and whether its side effects are done. The claim and the reads
-/// of the reply go at once, so a STATUS costs three sequential requests (claim and mobile row; case row; outbox). A
+/// scans), one row: the sender, the keyword's effect and whether its side effects are done. The claim and the read
+/// of the reply go at once, so a STATUS costs two sequential requests (claim and mobile row; outbox). A
 /// STOP or START row is marked complete after the side effects; a delivery that finds it incomplete (the first one
 /// failed midway) finishes them, which is safe as the opt-out write is the one stored with the row and the outbox
 /// insert is by key. The outbox holds the reply the first recording delivery worked out: a duplicate answers with
