@@ -139,6 +139,19 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite, ITestOutputHelper
     }
 
     [Fact]
+    public async Task A_refused_later_upload_gives_its_version_number_back()
+    {
+        await this.store.UploadAsync(CaseId, DocumentType.Visa, DocumentFormat.Pdf, Pdf(100, 1), null, CancellationToken.None);
+        await Assert.ThrowsAsync<UploadRejectedException>(() =>
+            this.store.UploadAsync(CaseId, DocumentType.Visa, DocumentFormat.Png, Pdf(5000), null, CancellationToken.None));
+
+        DocumentState next = (await this.store.UploadAsync(CaseId, DocumentType.Visa, DocumentFormat.Pdf, Pdf(300, 3), null, CancellationToken.None))!;
+
+        Assert.Equal(2, next.Version);
+        Assert.Equal(2, (await this.store.StatesAsync(CaseId, CancellationToken.None))[DocumentType.Visa].Version);
+    }
+
+    [Fact]
     public async Task Measures_what_a_5_MB_streamed_upload_allocates()
     {
         // Printed, not asserted: the count is process-wide and other test collections run alongside (no timing or

@@ -105,8 +105,8 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
         }
         catch
         {
-            // Refused, aborted or failed: nothing was committed; a first upload also takes back its reservation row.
-            await this.ReleaseFirstReservationAsync(caseId, type, version);
+            // Refused, aborted or failed: nothing was committed, so the number is given back.
+            await this.ReleaseReservationAsync(caseId, type, version);
             throw;
         }
 
@@ -151,20 +151,33 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
         }
     }
 
-    private async Task ReleaseFirstReservationAsync(string caseId, DocumentType type, int version)
+    /// <summary>
+    /// Takes back a reservation whose upload committed nothing, unless another upload reserved after it: a first
+    /// upload's row goes, a later one's counter steps back, so a refused upload leaves no gap in the version numbers.
+    /// </summary>
+    private async Task ReleaseReservationAsync(string caseId, DocumentType type, int version)
     {
         // Not the request's token: it is typically the reason we are here (the caller went away).
         NullableResponse<TableEntity> row = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, DocumentRow(caseId, type), cancellationToken: CancellationToken.None);
-        if (row.HasValue && row.Value!.GetInt32("Version") is not > 0 && row.Value.GetInt32("Reserved") == version)
+        if (!row.HasValue || row.Value!.GetInt32("Reserved") != version)
         {
-            try
+            return;
+        }
+
+        try
+        {
+            if (row.Value.GetInt32("Version") is not > 0)
             {
                 await this.Table.DeleteEntityAsync(caseId, DocumentRow(caseId, type), row.Value.ETag, CancellationToken.None);
             }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            else
             {
-                // Another upload reserved meanwhile: the row is theirs now.
+                await this.Table.UpdateEntityAsync(new TableEntity(caseId, DocumentRow(caseId, type)) { ["Reserved"] = version - 1 }, row.Value.ETag, TableUpdateMode.Merge, CancellationToken.None);
             }
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Another upload reserved meanwhile: the row is theirs now, and its number follows ours.
         }
     }
 
