@@ -11,14 +11,17 @@ namespace Serverless.Bench.App;
 /// </summary>
 internal sealed class CaseDriver(AppClient client, DemoKeys keys, CallStats stats, TimeSpan pollInterval, TimeSpan stageTimeout)
 {
+    /// <summary>Warm-up cases take passports and mobiles of their own series, so the measured cases are all new.</summary>
+    public bool WarmUp { get; init; }
+
     /// <summary>Called with each case id and mobile once registered, so status queries can target live cases.</summary>
     public event Action<string, string>? Registered;
 
     /// <summary>Runs case <paramref name="n"/> to cleared; throws with the call that went wrong.</summary>
-    public async Task RunAsync(int n, bool warmUp = false)
+    public async Task RunAsync(int n)
     {
-        string mobile = Applicants.Mobile(warmUp ? '8' : '9', n);
-        var (status, body) = await client.PostJsonAsync(stats, "register", "/api/cases", keys.Csc, Applicants.Body(Applicants.Passport(warmUp ? 'W' : 'B', n), mobile), HttpStatusCode.Accepted);
+        string mobile = Applicants.Mobile(this.WarmUp ? '8' : '9', n);
+        var (status, body) = await client.PostJsonAsync(stats, "register", "/api/cases", keys.Csc, Applicants.Body(Applicants.Passport(this.WarmUp ? 'W' : 'B', n), mobile), HttpStatusCode.Accepted);
         Expect(status, HttpStatusCode.Accepted, "register", body);
         string caseId = body!["caseId"]!.GetValue<string>();
         this.Registered?.Invoke(caseId, mobile);
