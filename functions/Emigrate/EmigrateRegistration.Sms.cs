@@ -20,6 +20,7 @@ public static partial class EmigrateRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SmsTables>();
         services.TryAddSingleton(sp => new SmsOutbox(Table(sp, o => o.OutboxTable), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<SmsOutboxDrain>();
         services.TryAddSingleton(sp => new OptOuts(Table(sp, o => o.OptOutTable), sp.GetRequiredService<TimeProvider>()));
         services.AddSmsSender(configuration);
         services.TryAddSingleton<IReminderSchedule>(sp => new TableReminderSchedule(Table(sp, o => o.RemindersTable), sp.GetRequiredService<TimeProvider>()));

@@ -2,6 +2,7 @@ using Azure;
 using Emigrate.Domain;
 using Emigrate.Domain.Identifiers;
 using Emigrate.Sms.Outbound;
+using Microsoft.Extensions.Logging;
 using Serverless.Storage.Tables;
 
 namespace Emigrate.Sms.Inbound;
@@ -14,13 +15,15 @@ namespace Emigrate.Sms.Inbound;
 /// <remarks>
 /// Inbound table: partition and row key = the message id (a row key shared by every row made Azurite's point reads
 /// scans), one row: the sender, the keyword's effect and whether its side effects are done. The claim and the read
-/// of the reply go at once, so a STATUS costs two sequential requests (claim and mobile row; outbox). A
-/// STOP or START row is marked complete after the side effects; a delivery that finds it incomplete (the first one
-/// failed midway) finishes them, which is safe as the opt-out write is the one stored with the row and the outbox
-/// insert is by key. The outbox holds the reply the first recording delivery worked out: a duplicate answers with
-/// it, or records its own when the first delivery died before recording one.
+/// of the reply go at once. A STATUS or HELP then answers at once and records its reply behind the answer
+/// (<see cref="SmsOutbox.RecordBehind"/>): one storage round trip, as the durable claim is what makes a redelivery a
+/// duplicate. A STOP or START applies the opt-out, records the reply and marks the row complete before it answers; a
+/// delivery that finds it incomplete (the first one failed midway) finishes them, which is safe as the opt-out write
+/// is the one stored with the row and the outbox insert is by key. The outbox holds the reply the first recording
+/// delivery worked out: a duplicate answers with it, or records its own when the first delivery died before
+/// recording one.
 /// </remarks>
-public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, OptOuts optOuts, SmsOutbox outbox, TimeProvider time)
+public sealed partial class InboundSmsHandler(SmsTable inbound, InboundReplies replies, OptOuts optOuts, SmsOutbox outbox, TimeProvider time, ILogger<InboundSmsHandler> logger)
 {
     /// <summary>Handles one delivery.</summary>
     /// <exception cref="InboundMessageIdConflictException">The id was first delivered from another mobile.</exception>
@@ -59,7 +62,15 @@ public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, 
             }
         }
 
-        return new InboundOutcome(await CompleteAsync(sms, stored, await replying, cancellationToken), Duplicate: !added);
+        SmsMessage reply = await replying;
+        if (added && command is not (StopCommand or StartCommand))
+        {
+            // The claim is durable and recording the reply is the only side effect: answer now, record behind.
+            outbox.RecordBehind(sms.From.Value, ReplyKey(sms), reply, OutboundKind.Reply, (command as StatusCommand)?.CaseId?.Value, OutboxSmsSender.Delivery, e => LogReplyNotRecorded(logger, e, sms.From.Masked));
+            return new InboundOutcome(reply, Duplicate: false);
+        }
+
+        return new InboundOutcome(await CompleteAsync(sms, stored, reply, cancellationToken), Duplicate: !added);
     }
 
     private async Task<(bool Added, ETag? ETag)> TryInsertAsync(TableEntity row, CancellationToken cancellationToken)
@@ -76,12 +87,25 @@ public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, 
         }
     }
 
+    private static string ReplyKey(InboundSms sms) => "inbound|" + sms.MessageId;
+
     private async Task<SmsMessage> CompleteAsync(InboundSms sms, TableEntity row, SmsMessage reply, CancellationToken cancellationToken)
     {
-        string key = "inbound|" + sms.MessageId;
-        if (row.GetBoolean("Completed") == true)
+        string key = ReplyKey(sms);
+        bool completed = row.GetBoolean("Completed") == true;
+        if (completed || row.GetString("Effect") == "none")
         {
-            return await outbox.FindMessageAsync(sms.From.Value, key, cancellationToken) ?? reply;
+            // Answered before: the recorded reply, every time (one recorded behind its answer too, as the outbox's
+            // read waits for this process's records under way).
+            if (await outbox.FindMessageAsync(sms.From.Value, key, cancellationToken) is { } recorded)
+            {
+                return recorded;
+            }
+
+            if (completed)
+            {
+                return reply;
+            }
         }
 
         switch (row.GetString("Effect"))
@@ -120,4 +144,7 @@ public sealed class InboundSmsHandler(SmsTable inbound, InboundReplies replies, 
 
         return reply;
     }
+
+    [LoggerMessage(EventId = 5115, Level = LogLevel.Warning, Message = "The reply to an SMS from {Mobile} was answered but could not be recorded in the outbox")]
+    private static partial void LogReplyNotRecorded(ILogger logger, Exception exception, string mobile);
 }

@@ -17,7 +17,7 @@ namespace Emigrate.Sms.Outbound;
 /// (<c>m|</c> + inverted ticks + the same hash) so a prefix range of the partition reads newest first.
 /// Reading one recipient's messages and checking one key are both partition lookups.
 /// </remarks>
-public sealed class SmsOutbox(SmsTable table, TimeProvider time)
+public sealed partial class SmsOutbox(SmsTable table, TimeProvider time)
 {
     private const string KeyPrefix = "k|";
     private const string MessagePrefix = "m|";
@@ -114,6 +114,7 @@ public sealed class SmsOutbox(SmsTable table, TimeProvider time)
     /// <summary>The recipient's messages, newest first, at most <paramref name="top"/>.</summary>
     public async Task<IReadOnlyList<OutboxEntry>> ListAsync(string recipient, int top, CancellationToken cancellationToken)
     {
+        await this.RecordsUnderWayAsync(recipient).WaitAsync(cancellationToken);
         var client = await table.GetAsync(cancellationToken);
         var partition = SmsTable.Key(recipient);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {MessagePrefix} and RowKey lt {"m}"}");
@@ -150,6 +151,7 @@ public sealed class SmsOutbox(SmsTable table, TimeProvider time)
 
     private async Task<TableEntity?> FindMessageRowAsync(string recipient, string idempotencyKey, CancellationToken cancellationToken)
     {
+        await this.RecordsUnderWayAsync(recipient).WaitAsync(cancellationToken);
         var partition = SmsTable.Key(recipient);
         var key = await table.FindAsync(partition, KeyPrefix + Hash(idempotencyKey), cancellationToken);
         return key?.GetString("MessageRow") is { } messageRow ? await table.FindAsync(partition, messageRow, cancellationToken) : null;

@@ -5,6 +5,8 @@ using Emigrate.Sms;
 using Emigrate.Tests.Sms.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Serverless.Storage;
+using Serverless.Storage.Tables;
 using Serverless.Testing;
 
 namespace Emigrate.Tests.Sms.Inbound;
@@ -72,6 +74,30 @@ public sealed class InboundSmsWebhookTests(AzuriteFixture azurite)
 
         Assert.Equal(first, again);
         Assert.Single(await host.OutboxAsync("9876543210"));
+    }
+
+    [Fact]
+    public async Task A_status_is_answered_before_its_outbox_record_lands_and_the_outbox_and_a_duplicate_still_see_it()
+    {
+        var hold = new HoldBatches { Active = false };
+        var storage = new StorageClientOptions();
+        storage.AddPolicy(hold, Azure.Core.HttpPipelinePosition.PerCall);
+        await using var host = await SmsHost.StartAsync(azurite, Now, services: s => s.AddSingleton(new TableServiceClient(azurite.ConnectionString, storage)));
+        var found = host.Cases.Add("9876543210", Language.English, CaseStage.AwaitingDocuments);
+
+        hold.Active = true;
+        // A give-up limit, not a timing: an answer that waited for its held record would never come.
+        var reply = await host.ReplyAsync("9876543210", "STATUS", "m-behind").WaitAsync(TimeSpan.FromSeconds(60));
+        await hold.Held.Task;
+        host.Cases.Move(found.CaseId, CaseStage.DocumentsVerified);
+        var outbox = host.OutboxAsync("9876543210");
+        var duplicate = host.ReplyAsync("9876543210", "STATUS", "m-behind");
+        Assert.False(outbox.IsCompleted || duplicate.IsCompleted);
+
+        hold.Open();
+        Assert.Contains(found.CaseId.Value, reply, StringComparison.Ordinal);
+        Assert.Equal(reply, Assert.Single(await outbox).Text);
+        Assert.Equal(reply, await duplicate);
     }
 
     [Fact]

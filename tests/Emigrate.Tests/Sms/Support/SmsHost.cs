@@ -41,7 +41,7 @@ internal sealed class SmsHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<SmsHost> StartAsync(AzuriteFixture azurite, DateTimeOffset now, IDictionary<string, string?>? settings = null)
+    public static async Task<SmsHost> StartAsync(AzuriteFixture azurite, DateTimeOffset now, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var root = Directory.CreateTempSubdirectory("emigrate-sms-host-").FullName;
         var options = new FunctionsApplicationOptions { AppRoot = root, UseLocalSettings = false, EnvironmentName = "Development" };
@@ -78,6 +78,7 @@ internal sealed class SmsHost : IAsyncDisposable
         var clock = new ManualClock(now);
         var cases = new InMemoryCaseDirectory();
         var builder = FunctionsApplication.CreateBuilder(options);
+        services?.Invoke(builder.Services);
         builder.AddFunctions(typeof(InboundSmsWebhook), typeof(SmsOutboxFunction), typeof(ReminderTimer));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<TimeProvider>(clock);
