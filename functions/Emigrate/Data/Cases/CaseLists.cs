@@ -15,18 +15,26 @@ namespace Emigrate.Data.Cases;
 /// naming the list's non-empty page rows in order, the page rows (each up to <see cref="CaseListPage.MaxEntries"/>
 /// entries, JSON), and one member row per case naming the page that holds it. A case joins by being appended to the
 /// last page (or a new one) and leaves by being cut from its page (a page that empties is deleted and dropped from the
-/// head). Each change is one entity-group transaction over the rows it read, ETag-guarded: concurrent changes retry
-/// rather than lose an entry, and the member row makes a repeat of a join or a leave change nothing.
+/// head).
+/// </para>
+/// <para>
+/// Changes of one list in this process are combined (<see cref="CaseListWriter"/>): while one read-modify-write of the
+/// list is under way, the changes that arrive wait and then go together as one entity-group transaction, so a CSC's
+/// cases moving at once share its page row instead of racing for it. A change is built on the rows this process last
+/// read or wrote (<see cref="CaseListRowCache"/>), so a process that keeps a list reads little of it again. Every write
+/// is ETag-guarded (an append inserts the member row, which fails if the case is on the list already): a change that
+/// meets another process's runs again on fresh reads rather than lose or double an entry, and a change that would
+/// write nothing (a repeat) is only ever decided on fresh reads. The member row makes a repeat of a join or a leave
+/// change nothing. A caller that gives up waiting (cancellation) does not withdraw its change.
 /// </para>
 /// <para>
 /// A list read is the head and then at most <see cref="MaxPagesPerRead"/> page rows, two at a time; the continuation
-/// token is the page and the sequence number of the last entry returned.
+/// token is the page and the sequence number of the last entry returned. Reads neither use nor fill the cache: they
+/// see the table as it is.
 /// </para>
 /// </remarks>
 public sealed class CaseLists
 {
-    private readonly TableClient table;
-
     /// <summary>The most page rows one list read reads: pages that removals left sparse make a short page, not a long read.</summary>
     public const int MaxPagesPerRead = 6;
 
@@ -39,6 +47,7 @@ public sealed class CaseLists
     /// <summary>The member row property naming the page that holds the case.</summary>
     internal const string PageProperty = "Page";
 
+    private readonly TableClient table;
     private readonly CaseListRowCache cache = new();
     private readonly CaseListWriter writer;
 
