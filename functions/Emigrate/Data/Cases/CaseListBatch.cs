@@ -15,6 +15,7 @@ namespace Emigrate.Data.Cases;
 internal sealed class CaseListBatch(TableClient table, CaseListRowCache cache, string list, bool fresh)
 {
     private readonly Dictionary<long, PageState> pages = [];
+    private readonly Dictionary<long, Task<PageState>> loads = [];
     private readonly List<TableTransactionAction> memberActions = [];
     private readonly List<(CaseListChange Change, bool Applied)> decided = [];
     private readonly List<CaseListChange> deferred = [];
@@ -27,10 +28,7 @@ internal sealed class CaseListBatch(TableClient table, CaseListRowCache cache, s
     public async Task<(List<(CaseListChange Change, bool Applied)> Decided, List<CaseListChange> Deferred)> ApplyAsync(IReadOnlyList<CaseListChange> changes)
     {
         Dictionary<string, (TableEntity? Row, bool Cached)> members = await this.MembersAsync(changes);
-        foreach (long number in members.Values.Select(m => m.Row?.GetInt64(CaseLists.PageProperty)).OfType<long>().Distinct())
-        {
-            await this.PageAsync(number);
-        }
+        await Task.WhenAll(members.Values.Select(m => m.Row?.GetInt64(CaseLists.PageProperty)).OfType<long>().Distinct().Select(this.PageAsync));
 
         var appends = new List<(CaseListChange Change, TableEntity? Stray)>();
         foreach (CaseListChange change in changes)
@@ -185,7 +183,7 @@ internal sealed class CaseListBatch(TableClient table, CaseListRowCache cache, s
     private async Task<Dictionary<string, (TableEntity? Row, bool Cached)>> MembersAsync(IReadOnlyList<CaseListChange> changes)
     {
         var members = new Dictionary<string, (TableEntity? Row, bool Cached)>(StringComparer.Ordinal);
-        var reads = new List<Task>();
+        var reads = new List<(string CaseId, Task<TableEntity?> Row)>();
         foreach (CaseListChange change in changes)
         {
             string key = CaseKeys.ListMember(list, change.CaseId);
@@ -195,7 +193,7 @@ internal sealed class CaseListBatch(TableClient table, CaseListRowCache cache, s
             }
             else if (change.Put is null || fresh)
             {
-                reads.Add(ReadMemberAsync(change.CaseId, key));
+                reads.Add((change.CaseId, this.ReadAsync(key)));
             }
             else
             {
@@ -204,33 +202,44 @@ internal sealed class CaseListBatch(TableClient table, CaseListRowCache cache, s
             }
         }
 
-        await Task.WhenAll(reads);
-        return members;
-
-        async Task ReadMemberAsync(string caseId, string key)
+        await Task.WhenAll(reads.Select(r => r.Row));
+        foreach ((string caseId, Task<TableEntity?> row) in reads)
         {
-            TableEntity? row = await this.ReadAsync(key);
-            lock (members)
+            members[caseId] = (await row, false);
+        }
+
+        return members;
+    }
+
+    /// <summary>The page as this batch has it, loaded on first use; loads of different pages may overlap.</summary>
+    private async Task<PageState> PageAsync(long number)
+    {
+        Task<PageState>? load;
+        lock (this.loads)
+        {
+            if (!this.loads.TryGetValue(number, out load))
             {
-                members[caseId] = (row, false);
+                load = this.LoadPageAsync(number);
+                this.loads.Add(number, load);
             }
+        }
+
+        PageState page = await load;
+        lock (this.loads)
+        {
+            // An opened page replaces the load of its number (none: a new number is past the head's).
+            return this.pages.TryAdd(number, page) ? page : this.pages[number];
         }
     }
 
-    private async Task<PageState> PageAsync(long number)
+    private async Task<PageState> LoadPageAsync(long number)
     {
-        if (!this.pages.TryGetValue(number, out PageState? page))
-        {
-            string key = CaseKeys.ListPage(list, number);
-            TableEntity? cached = fresh ? null : cache.Get(list, key);
-            TableEntity? row = cached ?? await this.ReadAsync(key);
-            List<CaseListEntry> entries = CaseListPage.Parse(row?.GetString(CaseListPage.Property));
-            long seq = row?.GetInt64(CaseListPage.SeqProperty) ?? entries.Select(e => e.Seq).DefaultIfEmpty().Max();
-            page = new PageState(number, row, entries, seq, cached is not null);
-            this.pages.Add(number, page);
-        }
-
-        return page;
+        string key = CaseKeys.ListPage(list, number);
+        TableEntity? cached = fresh ? null : cache.Get(list, key);
+        TableEntity? row = cached ?? await this.ReadAsync(key);
+        List<CaseListEntry> entries = CaseListPage.Parse(row?.GetString(CaseListPage.Property));
+        long seq = row?.GetInt64(CaseListPage.SeqProperty) ?? entries.Select(e => e.Seq).DefaultIfEmpty().Max();
+        return new PageState(number, row, entries, seq, cached is not null);
     }
 
     private async Task<TableEntity?> LoadAsync(string rowKey) =>
