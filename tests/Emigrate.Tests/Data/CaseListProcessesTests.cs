@@ -128,6 +128,17 @@ public sealed class CaseListProcessesTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_change_of_a_list_whose_table_is_missing_fails_instead_of_retrying()
+    {
+        var lists = new CaseLists(new TableServiceClient(azurite.ConnectionString).GetTableClient(UniqueNames.Table("none")));
+
+        // The wait only guards against a retry loop that would never end; it measures nothing.
+        var failure = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => lists.PutAsync("csc-none", Entry(1), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Equal(404, failure.Status);
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => lists.RemoveAsync("csc-none", Entry(1).CaseId, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)));
+    }
+
+    [Fact]
     public async Task Stage_changes_of_one_cscs_cases_recorded_through_two_processes_at_once_leave_every_list_exact()
     {
         var one = new CaseStore(this.tables);

@@ -92,7 +92,7 @@ internal sealed class CaseListWriter(TableClient table, CaseListRowCache cache)
                 decided.ForEach(d => d.Change.Done.TrySetResult(d.Applied));
                 fresh = true;
             }
-            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412 && e.ErrorCode != "TableNotFound")
             {
                 cache.Drop(list);
                 if (fresh)
