@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using Emigrate.Domain.Cases;
 using Serverless.Storage.Tables;
 
 namespace Emigrate.Data.Cases;
@@ -14,63 +15,98 @@ namespace Emigrate.Data.Cases;
 /// naming the list's non-empty page rows in order, the page rows (each up to <see cref="CaseListPage.MaxEntries"/>
 /// entries, JSON), and one member row per case naming the page that holds it. A case joins by being appended to the
 /// last page (or a new one) and leaves by being cut from its page (a page that empties is deleted and dropped from the
-/// head). Each change is one entity-group transaction over the rows it read, ETag-guarded: concurrent changes retry
-/// rather than lose an entry, and the member row makes a repeat of a join or a leave change nothing.
+/// head).
+/// </para>
+/// <para>
+/// Changes of one list in this process are combined (<see cref="CaseListWriter"/>): while one read-modify-write of the
+/// list is under way, the changes that arrive wait and then go together as one entity-group transaction, so a CSC's
+/// cases moving at once share its page row instead of racing for it. A change is built on the rows this process last
+/// read or wrote (<see cref="CaseListRowCache"/>), so a process that keeps a list reads little of it again. Every write
+/// is ETag-guarded (an append inserts the member row, which fails if the case is on the list already): a change that
+/// meets another process's runs again on fresh reads rather than lose or double an entry, and a change that would
+/// write nothing (a repeat) is only ever decided on fresh reads. The member row makes a repeat of a join or a leave
+/// change nothing. A caller that gives up waiting (cancellation) does not withdraw its change.
 /// </para>
 /// <para>
 /// A list read is the head and then at most <see cref="MaxPagesPerRead"/> page rows, two at a time; the continuation
-/// token is the page and the sequence number of the last entry returned.
+/// token is the page and the sequence number of the last entry returned. Reads neither use nor fill the cache: they
+/// see the table as it is.
 /// </para>
 /// </remarks>
-public sealed class CaseLists(TableClient table)
+public sealed class CaseLists
 {
     /// <summary>The most page rows one list read reads: pages that removals left sparse make a short page, not a long read.</summary>
     public const int MaxPagesPerRead = 6;
 
-    private const string PagesProperty = "Pages";
-    private const string NextProperty = "Next";
-    private const string PageProperty = "Page";
+    /// <summary>The head row property naming the list's non-empty page rows in order.</summary>
+    internal const string PagesProperty = "Pages";
+
+    /// <summary>The head row property holding the next page number to give out.</summary>
+    internal const string NextProperty = "Next";
+
+    /// <summary>The member row property naming the page that holds the case.</summary>
+    internal const string PageProperty = "Page";
+
+    private readonly TableClient table;
+    private readonly CaseListRowCache cache = new();
+    private readonly CaseListWriter writer;
+
+    /// <summary>Lists in the table, with this process's write combining and row cache (one instance per process).</summary>
+    public CaseLists(TableClient table)
+    {
+        this.table = table;
+        this.writer = new CaseListWriter(table, this.cache);
+    }
 
     /// <summary>Puts the case on the list, or updates its entry there (stage, name); a repeat changes nothing.</summary>
     public Task PutAsync(string list, CaseListEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return RetryOnConflictAsync(async () =>
-        {
-            TableEntity? member = await this.FindAsync(list, CaseKeys.ListMember(list, entry.CaseId), cancellationToken);
-            if (member?.GetInt64(PageProperty) is { } number)
-            {
-                await this.UpdateEntryAsync(list, number, entry, member, cancellationToken);
-            }
-            else
-            {
-                await this.AppendAsync(list, [entry], cancellationToken);
-            }
-        }, cancellationToken);
+        return this.writer.WriteAsync(list, new CaseListChange(entry.CaseId, entry), cancellationToken);
+    }
+
+    /// <summary>
+    /// Puts the case on the list, or updates its entry there, only while its entry shows <paramref name="showing"/>
+    /// (null: while it is not on the list). False, writing nothing, when it does not; true when it does or the entry
+    /// is already so.
+    /// </summary>
+    public Task<bool> PutIfShowingAsync(string list, CaseListEntry entry, CaseStage? showing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return this.writer.WriteAsync(list, new CaseListChange(entry.CaseId, entry, Conditional: true, Showing: showing), cancellationToken);
     }
 
     /// <summary>Takes the case off the list; a repeat, or a case not on it, changes nothing.</summary>
     public Task RemoveAsync(string list, string caseId, CancellationToken cancellationToken) =>
-        RetryOnConflictAsync(async () =>
-        {
-            TableEntity? member = await this.FindAsync(list, CaseKeys.ListMember(list, caseId), cancellationToken);
-            if (member?.GetInt64(PageProperty) is { } number)
-            {
-                await this.CutAsync(list, number, caseId, member, cancellationToken);
-            }
-        }, cancellationToken);
+        this.writer.WriteAsync(list, new CaseListChange(caseId, null), cancellationToken);
 
-    /// <summary>The entry of the case on the list, or null.</summary>
+    /// <summary>The entry of the case on the list, or null (read now).</summary>
     public async Task<CaseListEntry?> EntryAsync(string list, string caseId, CancellationToken cancellationToken)
     {
-        TableEntity? member = await this.FindAsync(list, CaseKeys.ListMember(list, caseId), cancellationToken);
+        TableEntity? member = await this.FindAndOfferAsync(list, CaseKeys.ListMember(list, caseId), cancellationToken);
         if (member?.GetInt64(PageProperty) is not { } number)
         {
             return null;
         }
 
-        TableEntity? page = await this.FindAsync(list, CaseKeys.ListPage(list, number), cancellationToken);
+        TableEntity? page = await this.FindAndOfferAsync(list, CaseKeys.ListPage(list, number), cancellationToken);
         return CaseListPage.Parse(page?.GetString(CaseListPage.Property)).Find(e => e.CaseId == caseId);
+    }
+
+    /// <summary>
+    /// The entry of the case on the list as this process last read or wrote it, else read now: a guess, for a change
+    /// that then checks it (<see cref="PutIfShowingAsync"/>). Null only when read now.
+    /// </summary>
+    public async Task<CaseListEntry?> KnownEntryAsync(string list, string caseId, CancellationToken cancellationToken)
+    {
+        if (this.cache.Get(list, CaseKeys.ListMember(list, caseId))?.GetInt64(PageProperty) is { } number
+            && this.cache.Get(list, CaseKeys.ListPage(list, number)) is { } page
+            && CaseListPage.Parse(page.GetString(CaseListPage.Property)).Find(e => e.CaseId == caseId) is { } entry)
+        {
+            return entry;
+        }
+
+        return await this.EntryAsync(list, caseId, cancellationToken);
     }
 
     /// <summary>
@@ -115,7 +151,7 @@ public sealed class CaseLists(TableClient table)
             }
 
             actions.AddRange(added.Select(e => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(list, CaseKeys.ListMember(list, e.CaseId)) { [PageProperty] = number })));
-            await table.SubmitTransactionAsync(actions, cancellationToken);
+            await this.table.SubmitTransactionAsync(actions, cancellationToken);
             done += added.Count;
         }
     }
@@ -154,78 +190,31 @@ public sealed class CaseLists(TableClient table)
         return new CasePage(items, more ? Token(remaining[pages.Count], 0) : null);
     }
 
-    /// <summary>Runs a read-then-write change of a list until no other change of it gets in between.</summary>
-    private static async Task RetryOnConflictAsync(Func<Task> change, CancellationToken cancellationToken)
+    /// <summary>Reads a row and offers it to the cache, for a change to come (list reads do not fill the cache).</summary>
+    private async Task<TableEntity?> FindAndOfferAsync(string list, string rowKey, CancellationToken cancellationToken)
     {
-        int conflicts = 0;
-        while (true)
+        TableEntity? row = await this.FindAsync(list, rowKey, cancellationToken);
+        if (row is not null)
         {
-            try
-            {
-                await change();
-                return;
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
-            {
-                // Another change of the list got in between: read again, after a jittered pause so that many
-                // writers of one page row (a CSC's cases moving at once) do not all retry in step.
-                await Task.Delay(Random.Shared.Next(Math.Min(50, 1 << Math.Min(++conflicts, 6))), cancellationToken);
-            }
-        }
-    }
-
-    private async Task UpdateEntryAsync(string list, long number, CaseListEntry entry, TableEntity member, CancellationToken cancellationToken)
-    {
-        TableEntity? page = await this.FindAsync(list, CaseKeys.ListPage(list, number), cancellationToken);
-        List<CaseListEntry> entries = CaseListPage.Parse(page?.GetString(CaseListPage.Property));
-        int at = entries.FindIndex(e => e.CaseId == entry.CaseId);
-        if (page is null || at < 0)
-        {
-            // Not possible while member and page change together; heal by dropping the stray member and re-adding.
-            await table.DeleteEntityAsync(list, member.RowKey, member.ETag, cancellationToken);
-            throw new RequestFailedException(404, "The case was not on the page its member row names.");
+            // Offered, not set: a write of this process may have cached a newer version meanwhile.
+            this.cache.Offer(row);
         }
 
-        if (entries[at] == entry with { Seq = entries[at].Seq })
-        {
-            return;
-        }
-
-        entries[at] = entry with { Seq = entries[at].Seq };
-        await table.UpdateEntityAsync(new TableEntity(list, page.RowKey) { [CaseListPage.Property] = CaseListPage.Serialize(entries) }, page.ETag, TableUpdateMode.Merge, cancellationToken);
-    }
-
-    private async Task CutAsync(string list, long number, string caseId, TableEntity member, CancellationToken cancellationToken)
-    {
-        TableEntity? page = await this.FindAsync(list, CaseKeys.ListPage(list, number), cancellationToken);
-        List<CaseListEntry> entries = CaseListPage.Parse(page?.GetString(CaseListPage.Property));
-        entries.RemoveAll(e => e.CaseId == caseId);
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, member, member.ETag) };
-        if (page is not null && entries.Count > 0)
-        {
-            actions.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(list, page.RowKey) { [CaseListPage.Property] = CaseListPage.Serialize(entries) }, page.ETag));
-        }
-        else if (page is not null)
-        {
-            TableEntity head = await this.FindAsync(list, CaseKeys.ListHead(list), cancellationToken)
-                ?? throw new RequestFailedException(404, "The list has pages but no head.");
-            actions.Add(new(TableTransactionActionType.Delete, page, page.ETag));
-            actions.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(list, head.RowKey) { [PagesProperty] = Join(PagesOf(head).Where(p => p != number)) }, head.ETag));
-        }
-
-        await table.SubmitTransactionAsync(actions, cancellationToken);
+        return row;
     }
 
     private async Task<TableEntity?> FindAsync(string list, string rowKey, CancellationToken cancellationToken)
     {
-        NullableResponse<TableEntity> row = await table.GetEntityIfExistsAsync<TableEntity>(list, rowKey, cancellationToken: cancellationToken);
+        NullableResponse<TableEntity> row = await this.table.GetEntityIfExistsAsync<TableEntity>(list, rowKey, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 
-    private static List<long> PagesOf(TableEntity? head) =>
+    /// <summary>The page numbers a head row names, in order.</summary>
+    internal static List<long> PagesOf(TableEntity? head) =>
         (head?.GetString(PagesProperty) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToList();
 
-    private static string Join(IEnumerable<long> pages) => string.Join(',', pages.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>A head row's page numbers.</summary>
+    internal static string Join(IEnumerable<long> pages) => string.Join(',', pages.Select(p => p.ToString(CultureInfo.InvariantCulture)));
 
     private static string Token(long page, long seq) => page.ToString(CultureInfo.InvariantCulture) + "." + seq.ToString(CultureInfo.InvariantCulture);
 

@@ -132,10 +132,8 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         CaseRecord? record = await this.FindAsync(change.CaseId, cancellationToken);
         while (record is not null)
         {
-            foreach (string owner in Owners(record))
-            {
-                await this.MoveOnListsAsync(owner, record, change.Stage, cancellationToken);
-            }
+            // Owners' lists are separate partitions: their moves do not wait for one another.
+            await Task.WhenAll(Owners(record).Select(owner => this.MoveOnListsAsync(owner, record, change.Stage, cancellationToken)));
 
             CaseRecord? now = await this.FindAsync(change.CaseId, cancellationToken);
             if (now is null || now.Stage == record.Stage)
@@ -143,11 +141,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
                 return record;
             }
 
-            foreach (string owner in Owners(record))
-            {
-                await this.lists.RemoveAsync(CaseKeys.OwnerStage(owner, record.Stage), record.CaseId, cancellationToken);
-            }
-
+            await Task.WhenAll(Owners(record).Select(owner => this.lists.RemoveAsync(CaseKeys.OwnerStage(owner, record.Stage), record.CaseId, cancellationToken)));
             record = now;
         }
 
@@ -155,21 +149,35 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
     }
 
     /// <summary>
-    /// Puts the case on the owner's list of the current stage, takes it off the lists of the stage its all-stages entry
-    /// last showed and of this change's stage, then updates its all-stages entry. In that order a re-run after a
-    /// failure anywhere finds the old stage still shown and takes the case off its list.
+    /// Puts the case on the owner's list of the current stage and takes it off the lists of the stage its all-stages
+    /// entry showed and of this change's stage, then updates its all-stages entry, only if that entry still shows the
+    /// stage the removal went by. In that order a re-run after a failure anywhere finds the old stage still shown and
+    /// takes the case off its list.
     /// </summary>
+    /// <remarks>
+    /// The all-stages entry is first taken as this process last saw it (no read when it wrote it itself): the
+    /// conditional update checks that guess, and when it was wrong (another change moved the case meanwhile) the move
+    /// runs again on the entry read now. Putting on one list and taking off others are independent, so they go at once.
+    /// </remarks>
     private async Task MoveOnListsAsync(string owner, CaseRecord record, CaseStage changed, CancellationToken cancellationToken)
     {
-        CaseListEntry? listed = await this.lists.EntryAsync(owner, record.CaseId, cancellationToken);
-        var entry = new CaseListEntry(record.CaseId, record.Stage, listed?.Name ?? ToSummaryName(record), record.RegisteredAt);
-        await this.lists.PutAsync(CaseKeys.OwnerStage(owner, record.Stage), entry, cancellationToken);
-        foreach (CaseStage stale in new[] { listed?.Stage, changed }.OfType<CaseStage>().Distinct().Where(s => s != record.Stage))
+        bool fresh = false;
+        while (true)
         {
-            await this.lists.RemoveAsync(CaseKeys.OwnerStage(owner, stale), record.CaseId, cancellationToken);
-        }
+            CaseListEntry? listed = fresh
+                ? await this.lists.EntryAsync(owner, record.CaseId, cancellationToken)
+                : await this.lists.KnownEntryAsync(owner, record.CaseId, cancellationToken);
+            var entry = new CaseListEntry(record.CaseId, record.Stage, listed?.Name ?? ToSummaryName(record), record.RegisteredAt);
+            await Task.WhenAll(new[] { listed?.Stage, changed }.OfType<CaseStage>().Distinct().Where(s => s != record.Stage)
+                .Select(stale => this.lists.RemoveAsync(CaseKeys.OwnerStage(owner, stale), record.CaseId, cancellationToken))
+                .Append(this.lists.PutAsync(CaseKeys.OwnerStage(owner, record.Stage), entry, cancellationToken)));
+            if (await this.lists.PutIfShowingAsync(owner, entry, listed?.Stage, cancellationToken))
+            {
+                return;
+            }
 
-        await this.lists.PutAsync(owner, entry, cancellationToken);
+            fresh = true;
+        }
     }
 
     /// <summary>The lists a case is in: its CSC's, its PoE office's and, once insurance was requested, the insurer's.</summary>
