@@ -1,4 +1,5 @@
 using Azure;
+using Serverless.Storage;
 using Serverless.Storage.Tables;
 
 namespace Emigrate.Data.Cases;
@@ -41,7 +42,11 @@ internal sealed class CaseListWriter(TableClient table, CaseListRowCache cache)
 
         if (start)
         {
-            _ = Task.Run(() => this.DrainAsync(list, queue), CancellationToken.None);
+            // Not in the starter's async flow: its background mark would otherwise cover every batch of the drain.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => this.DrainAsync(list, queue), CancellationToken.None);
+            }
         }
 
         return change.Done.Task.WaitAsync(cancellationToken);
@@ -76,7 +81,12 @@ internal sealed class CaseListWriter(TableClient table, CaseListRowCache cache)
                 }
             }
 
-            await this.WriteBatchAsync(list, batch);
+            // A batch someone waits on interactively goes as interactive traffic; one of background work only as
+            // background, under the process's cap like the work it came from.
+            using (batch.TrueForAll(c => c.Background) ? BackgroundStorageTraffic.Begin() : null)
+            {
+                await this.WriteBatchAsync(list, batch);
+            }
         }
     }
 
