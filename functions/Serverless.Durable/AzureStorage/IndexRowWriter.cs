@@ -1,4 +1,5 @@
 using Azure;
+using Serverless.Storage;
 using Serverless.Storage.Tables;
 
 namespace Serverless.Durable.AzureStorage;
@@ -11,16 +12,23 @@ namespace Serverless.Durable.AzureStorage;
 /// Many instances share these partitions (every instance created today, every instance of one name, every running
 /// instance), so under load a hundred index writes cost one request instead of a hundred, and alone a write goes at
 /// once. Each caller still waits until its own row is written, so the order the backend relies on (index row before
-/// instance row) holds. Writes of one row keep their order: a batch takes one write per row. Index writes are
+/// instance row) holds. Writes of one row keep their order: a batch takes one write per row (<see cref="GroupCommitQueue{T}"/>). Index writes are
 /// idempotent (replace, or delete whatever the version), so a batch that fails, e.g. a delete of a row already gone
 /// (which fails the whole transaction), is simply written again row by row.
 /// </remarks>
-internal sealed class IndexRowWriter(TableClient table)
+internal sealed class IndexRowWriter
 {
     /// <summary>The most operations in one entity-group transaction.</summary>
     private const int MaxBatch = 100;
 
-    private readonly Dictionary<string, Queue> queues = new(StringComparer.Ordinal);
+    private readonly TableClient table;
+    private readonly GroupCommitQueue<Write> queue;
+
+    public IndexRowWriter(TableClient table)
+    {
+        this.table = table;
+        this.queue = new(MaxBatch, w => w.Row.RowKey, (_, batch) => this.WriteAsync(batch));
+    }
 
     /// <summary>Replaces (or inserts) the row.</summary>
     public Task UpsertAsync(TableEntity row, CancellationToken cancellationToken) => this.EnqueueAsync(row, delete: false, cancellationToken);
@@ -32,73 +40,24 @@ internal sealed class IndexRowWriter(TableClient table)
     private Task EnqueueAsync(TableEntity row, bool delete, CancellationToken cancellationToken)
     {
         var write = new Write(row, delete);
-        bool start;
-        Queue queue;
-        lock (this.queues)
-        {
-            if (!this.queues.TryGetValue(row.PartitionKey, out queue!))
-            {
-                queue = new Queue();
-                this.queues.Add(row.PartitionKey, queue);
-            }
-
-            queue.Waiting.Add(write);
-            start = !queue.Writing;
-            queue.Writing = true;
-        }
-
-        if (start)
-        {
-            _ = Task.Run(() => this.DrainAsync(row.PartitionKey, queue), CancellationToken.None);
-        }
-
+        this.queue.Enqueue(row.PartitionKey, write);
         return write.Done.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task DrainAsync(string partitionKey, Queue queue)
-    {
-        while (true)
-        {
-            var batch = new List<Write>();
-            lock (this.queues)
-            {
-                var rows = new HashSet<string>(StringComparer.Ordinal);
-                for (int i = 0; i < queue.Waiting.Count && batch.Count < MaxBatch;)
-                {
-                    Write write = queue.Waiting[i];
-                    if (rows.Add(write.Row.RowKey))
-                    {
-                        batch.Add(write);
-                        queue.Waiting.RemoveAt(i);
-                    }
-                    else
-                    {
-                        i++;
-                    }
-                }
-
-                if (batch.Count == 0)
-                {
-                    queue.Writing = false;
-                    this.queues.Remove(partitionKey);
-                    return;
-                }
-            }
-
-            await this.WriteAsync(batch);
-        }
-    }
-
-    private async Task WriteAsync(List<Write> batch)
+    private async Task WriteAsync(IReadOnlyList<Write> batch)
     {
         if (batch.Count > 1)
         {
             try
             {
-                await table.SubmitTransactionAsync(batch.Select(w => w.Delete
+                await this.table.SubmitTransactionAsync(batch.Select(w => w.Delete
                     ? new TableTransactionAction(TableTransactionActionType.Delete, w.Row, ETag.All)
                     : new TableTransactionAction(TableTransactionActionType.UpsertReplace, w.Row)));
-                batch.ForEach(w => w.Done.TrySetResult());
+                foreach (Write w in batch)
+                {
+                    w.Done.TrySetResult();
+                }
+
                 return;
             }
             catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
@@ -113,11 +72,11 @@ internal sealed class IndexRowWriter(TableClient table)
             {
                 if (w.Delete)
                 {
-                    await table.DeleteEntityAsync(w.Row.PartitionKey, w.Row.RowKey, ETag.All, CancellationToken.None);
+                    await this.table.DeleteEntityAsync(w.Row.PartitionKey, w.Row.RowKey, ETag.All, CancellationToken.None);
                 }
                 else
                 {
-                    await table.UpsertEntityAsync(w.Row, TableUpdateMode.Replace, CancellationToken.None);
+                    await this.table.UpsertEntityAsync(w.Row, TableUpdateMode.Replace, CancellationToken.None);
                 }
 
                 w.Done.TrySetResult();
@@ -127,13 +86,6 @@ internal sealed class IndexRowWriter(TableClient table)
                 w.Done.TrySetException(ex);
             }
         }));
-    }
-
-    private sealed class Queue
-    {
-        public List<Write> Waiting { get; } = [];
-
-        public bool Writing { get; set; }
     }
 
     private sealed record Write(TableEntity Row, bool Delete)

@@ -1,5 +1,4 @@
 using Emigrate.Domain.Cases;
-using Serverless.Storage;
 
 namespace Emigrate.Data.Cases;
 
@@ -10,9 +9,6 @@ namespace Emigrate.Data.Cases;
 /// <param name="Showing">The stage the entry must show (null: the case must not be on the list).</param>
 internal sealed record CaseListChange(string CaseId, CaseListEntry? Put, bool Conditional = false, CaseStage? Showing = null)
 {
-    /// <summary>Whether the change comes from background work (captured where it is made), so the writer's storage requests for it count as such.</summary>
-    public bool Background { get; } = BackgroundStorageTraffic.IsActive;
-
     /// <summary>True once written (or found written already); false when the condition did not hold.</summary>
     public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

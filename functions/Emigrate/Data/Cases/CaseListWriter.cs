@@ -15,79 +15,27 @@ namespace Emigrate.Data.Cases;
 /// runs again on fresh reads (after a jittered pause when fresh reads lost too). A batch takes one change per case, so
 /// changes of one case keep their order; each caller waits until its own change is written.
 /// </remarks>
-internal sealed class CaseListWriter(TableClient table, CaseListRowCache cache)
+internal sealed class CaseListWriter
 {
     /// <summary>Changes per batch: each writes at most its member row and its page, plus opened pages and the head, within a transaction's 100 actions.</summary>
     private const int MaxBatch = 30;
 
-    private readonly Dictionary<string, Queue> queues = new(StringComparer.Ordinal);
+    private readonly TableClient table;
+    private readonly CaseListRowCache cache;
+    private readonly GroupCommitQueue<CaseListChange> queue;
+
+    public CaseListWriter(TableClient table, CaseListRowCache cache)
+    {
+        this.table = table;
+        this.cache = cache;
+        this.queue = new(MaxBatch, c => c.CaseId, (list, batch) => this.WriteBatchAsync(list, [.. batch]));
+    }
 
     /// <summary>Queues the change of the list; true once written, false when its condition did not hold.</summary>
     public Task<bool> WriteAsync(string list, CaseListChange change, CancellationToken cancellationToken)
     {
-        bool start;
-        Queue queue;
-        lock (this.queues)
-        {
-            if (!this.queues.TryGetValue(list, out queue!))
-            {
-                queue = new Queue();
-                this.queues.Add(list, queue);
-            }
-
-            queue.Waiting.Add(change);
-            start = !queue.Writing;
-            queue.Writing = true;
-        }
-
-        if (start)
-        {
-            // Not in the starter's async flow: its background mark would otherwise cover every batch of the drain.
-            using (ExecutionContext.SuppressFlow())
-            {
-                _ = Task.Run(() => this.DrainAsync(list, queue), CancellationToken.None);
-            }
-        }
-
+        this.queue.Enqueue(list, change);
         return change.Done.Task.WaitAsync(cancellationToken);
-    }
-
-    private async Task DrainAsync(string list, Queue queue)
-    {
-        while (true)
-        {
-            var batch = new List<CaseListChange>();
-            lock (this.queues)
-            {
-                var cases = new HashSet<string>(StringComparer.Ordinal);
-                for (int i = 0; i < queue.Waiting.Count && batch.Count < MaxBatch;)
-                {
-                    if (cases.Add(queue.Waiting[i].CaseId))
-                    {
-                        batch.Add(queue.Waiting[i]);
-                        queue.Waiting.RemoveAt(i);
-                    }
-                    else
-                    {
-                        i++;
-                    }
-                }
-
-                if (batch.Count == 0)
-                {
-                    queue.Writing = false;
-                    this.queues.Remove(list);
-                    return;
-                }
-            }
-
-            // A batch someone waits on interactively goes as interactive traffic; one of background work only as
-            // background, under the process's cap like the work it came from.
-            using (batch.TrueForAll(c => c.Background) ? BackgroundStorageTraffic.Begin() : null)
-            {
-                await this.WriteBatchAsync(list, batch);
-            }
-        }
     }
 
     private async Task WriteBatchAsync(string list, List<CaseListChange> batch)
@@ -98,13 +46,13 @@ internal sealed class CaseListWriter(TableClient table, CaseListRowCache cache)
         {
             try
             {
-                (var decided, batch) = await new CaseListBatch(table, cache, list, fresh).ApplyAsync(batch);
+                (var decided, batch) = await new CaseListBatch(this.table, this.cache, list, fresh).ApplyAsync(batch);
                 decided.ForEach(d => d.Change.Done.TrySetResult(d.Applied));
                 fresh = true;
             }
             catch (RequestFailedException e) when (e.Status is 404 or 409 or 412 && e.ErrorCode != "TableNotFound")
             {
-                cache.Drop(list);
+                this.cache.Drop(list);
                 if (fresh)
                 {
                     // Another process changed the list between fresh reads and the write: pause a little, jittered,
@@ -116,17 +64,10 @@ internal sealed class CaseListWriter(TableClient table, CaseListRowCache cache)
             }
             catch (Exception e)
             {
-                cache.Drop(list);
+                this.cache.Drop(list);
                 batch.ForEach(c => c.Done.TrySetException(e));
                 return;
             }
         }
-    }
-
-    private sealed class Queue
-    {
-        public List<CaseListChange> Waiting { get; } = [];
-
-        public bool Writing { get; set; }
     }
 }
