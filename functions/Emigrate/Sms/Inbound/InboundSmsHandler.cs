@@ -63,10 +63,10 @@ public sealed partial class InboundSmsHandler(SmsTable inbound, InboundReplies r
         }
 
         SmsMessage reply = await replying;
-        if (added && command is not (StopCommand or StartCommand))
+        if (added && stored.GetString("Effect") == "none")
         {
             // The claim is durable and recording the reply is the only side effect: answer now, record behind.
-            outbox.RecordBehind(sms.From.Value, ReplyKey(sms), reply, OutboundKind.Reply, (command as StatusCommand)?.CaseId?.Value, OutboxSmsSender.Delivery, e => LogReplyNotRecorded(logger, e, sms.From.Masked));
+            outbox.RecordBehind(sms.From.Value, ReplyKey(sms), reply, OutboundKind.Reply, stored.GetString("CaseId"), OutboxSmsSender.Delivery, e => LogReplyNotRecorded(logger, e, sms.From.Masked));
             return new InboundOutcome(reply, Duplicate: false);
         }
 
