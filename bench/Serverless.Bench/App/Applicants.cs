@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Emigrate.Testing;
 
 namespace Serverless.Bench.App;
 
@@ -22,28 +23,8 @@ internal static class Applicants
     public static string Mobile(char series, int number) => series + number.ToString("D9", CultureInfo.InvariantCulture);
 
     /// <summary>An agent-recruited mason without Aadhaar: passport, visa, contract, photograph and demand letter are required.</summary>
-    public static JsonObject Body(string passport, string mobile, string state = "Maharashtra", string district = "Mumbai", string pinCode = "400017")
-    {
-        string departure = Today.AddDays(DepartureInDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return JsonNode.Parse($$"""
-            {
-              "name": "Bench Applicant {{Letters(passport)}}",
-              "dateOfBirth": "1995-04-12",
-              "gender": "male",
-              "occupation": "Mason",
-              "mobile": "{{mobile}}",
-              "preferredLanguage": "en",
-              "passport": { "number": "{{passport}}", "issueDate": "2020-01-15", "expiryDate": "2034-01-14", "category": "ECR" },
-              "address": { "line1": "Room 4, Chawl 7", "district": "{{district}}", "state": "{{state}}", "pinCode": "{{pinCode}}" },
-              "destinationCountry": "AE",
-              "recruitment": { "route": "agent", "agentRegistrationNumber": "B-0786/MUM/PER/1000+/5/9999/2019" },
-              "job": {
-                "employer": "Al Noor Contracting LLC", "title": "Mason", "monthlySalary": 1800, "currency": "AED",
-                "contractYears": 2, "intendedDeparture": "{{departure}}"
-              }
-            }
-            """)!.AsObject();
-    }
+    public static JsonObject Body(string passport, string mobile, string state = "Maharashtra", string district = "Mumbai", string pinCode = "400017") =>
+        SampleApplicant.Body("Bench Applicant " + Letters(passport), passport, mobile, null, "Room 4, Chawl 7", district, state, pinCode, Today.AddDays(DepartureInDays));
 
     /// <summary>Names take letters only: the passport's digits spelled as letters keep names distinct.</summary>
     private static string Letters(string passport) => string.Concat(passport.Select(c => char.IsAsciiDigit(c) ? (char)('a' + (c - '0')) : c));

@@ -7,6 +7,7 @@ using Emigrate.Functions.Portal;
 using Emigrate.Sms;
 using Emigrate.Sms.Outbound;
 using Emigrate.Sms.Reminders;
+using Emigrate.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serverless.Functions;
@@ -129,29 +130,8 @@ public sealed class PortalHost : IAsyncDisposable
     }
 
     /// <summary>A valid registration body (Maharashtra: PoE Mumbai) with a departure 60 days from now.</summary>
-    public static JsonObject Applicant(string passport = "K1234567", string mobile = "9876543210")
-    {
-        var departure = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60).ToString("yyyy-MM-dd");
-        return JsonNode.Parse($$"""
-            {
-              "name": "Ramesh Kumar",
-              "dateOfBirth": "1995-04-12",
-              "gender": "male",
-              "occupation": "Mason",
-              "mobile": "{{mobile}}",
-              "preferredLanguage": "en",
-              "passport": { "number": "{{passport}}", "issueDate": "2020-01-15", "expiryDate": "2034-01-14", "category": "ECR" },
-              "aadhaar": "2345 6789 0124",
-              "address": { "line1": "Room 4, Dharavi", "district": "Mumbai", "state": "Maharashtra", "pinCode": "400017" },
-              "destinationCountry": "AE",
-              "recruitment": { "route": "agent", "agentRegistrationNumber": "B-0786/MUM/PER/1000+/5/9999/2019" },
-              "job": {
-                "employer": "Al Noor Contracting LLC", "title": "Mason", "monthlySalary": 1800, "currency": "AED",
-                "contractYears": 2, "intendedDeparture": "{{departure}}"
-              }
-            }
-            """)!.AsObject();
-    }
+    public static JsonObject Applicant(string passport = "K1234567", string mobile = "9876543210") =>
+        SampleApplicant.Body("Ramesh Kumar", passport, mobile, "2345 6789 0124", "Room 4, Dharavi", "Mumbai", "Maharashtra", "400017", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60));
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, HttpContent? content = null)
     {
