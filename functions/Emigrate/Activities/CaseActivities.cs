@@ -33,9 +33,14 @@ public sealed class CaseActivities(CaseStore cases, DocumentStore documents, ISe
             ?? throw new InvalidOperationException($"Case {caseId} has no row.");
         Applicant applicant = JsonSerializer.Deserialize<Applicant>(record.ApplicantJson, EmigrateJson.Options)!;
         IReadOnlyList<DocumentType> required = RequiredDocuments.For(applicant);
-        IReadOnlyDictionary<DocumentType, DocumentState> states = await documents.StatesCopiedToCaseRowAsync(caseId, context.CancellationToken);
+
+        // The row just read is the copy's first read of it: the document rows are read after it, as the copy needs.
+        IReadOnlyDictionary<DocumentType, DocumentState> states = await documents.StatesCopiedToCaseRowAsync(caseId, record, context.CancellationToken);
         var latest = states.ToDictionary(s => s.Key, s => s.Value.State);
         var sentBack = required.Where(t => latest.TryGetValue(t, out var s) && s == DocumentReviewState.SentBack).ToList();
+
+        // Read after the states: a review counts its round before it writes the send-back, so a send-back seen above
+        // is counted here (read at once, a reminder of its round could be missed).
         int rounds = await documents.RoundsAsync(caseId, context.CancellationToken);
         return new DocumentsStatus(DocumentChecklist.Evaluate(required, latest) == DocumentsProgress.AllApproved, sentBack, rounds);
     }

@@ -122,10 +122,33 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite, ITestOutputHelper
         await this.store.Table.UpdateEntityAsync(new TableEntity(CaseId, DocumentStore.DocumentRow(CaseId, DocumentType.Passport)) { ["State"] = "approved" }, Azure.ETag.All, TableUpdateMode.Merge);
         Assert.Equal(DocumentReviewState.PendingReview, (await this.CopyOnCaseRowAsync(CaseId))[DocumentType.Passport].State);
 
-        var states = await this.store.StatesCopiedToCaseRowAsync(CaseId, CancellationToken.None);
+        var states = await this.store.StatesCopiedToCaseRowAsync(CaseId, null, CancellationToken.None);
 
         Assert.Equal(DocumentReviewState.Approved, states[DocumentType.Passport].State);
         Assert.Equal(states, await this.CopyOnCaseRowAsync(CaseId));
+    }
+
+    [Fact]
+    public async Task A_documents_check_given_a_case_row_that_has_moved_since_reads_it_again()
+    {
+        await this.AddCaseRowAsync(CaseId);
+        await this.store.UploadAsync(CaseId, DocumentType.Passport, DocumentFormat.Pdf, Pdf(100, 1), null, CancellationToken.None);
+        TableEntity read = (await this.store.Cases.GetEntityAsync<TableEntity>(CaseId, Emigrate.Data.Cases.CaseKeys.CaseRow(CaseId))).Value;
+        var asRead = new Emigrate.Data.Cases.CaseRecord(CaseId, Emigrate.Domain.Cases.CaseStage.AwaitingDocuments, CaseId, "csc", "poe", "K1234567", "9876543210", "{}", default, default, default, default, new Dictionary<string, string>())
+        {
+            DocumentsJson = read.GetString(CaseDocumentsView.Property),
+            ETag = read.ETag,
+        };
+
+        // After the caller's read: another upload moves the row, and a reviewer's request dies between its two writes.
+        await this.store.UploadAsync(CaseId, DocumentType.Visa, DocumentFormat.Pdf, Pdf(200, 2), null, CancellationToken.None);
+        await this.store.Table.UpdateEntityAsync(new TableEntity(CaseId, DocumentStore.DocumentRow(CaseId, DocumentType.Passport)) { ["State"] = "approved" }, Azure.ETag.All, TableUpdateMode.Merge);
+
+        var states = await this.store.StatesCopiedToCaseRowAsync(CaseId, asRead, CancellationToken.None);
+
+        Assert.Equal(DocumentReviewState.Approved, states[DocumentType.Passport].State);
+        Assert.Equal(DocumentReviewState.PendingReview, states[DocumentType.Visa].State);
+        Assert.Equal(await this.store.StatesAsync(CaseId, CancellationToken.None), await this.CopyOnCaseRowAsync(CaseId));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Azure;
 using Emigrate.Domain.Cases;
 
 namespace Emigrate.Data.Cases;
@@ -36,6 +37,9 @@ public sealed record CaseRecord(
 
     /// <summary>The row's copy of its documents' states (see <c>CaseDocumentsView</c>), or <see langword="null"/> when the row has none.</summary>
     public string? DocumentsJson { get; init; }
+
+    /// <summary>The row's ETag when read: a write conditional on it lands only if the row has not moved since.</summary>
+    public ETag ETag { get; init; }
 }
 
 /// <summary>One entry of a case's timeline.</summary>

@@ -421,6 +421,7 @@ public sealed class CaseStore(CaseTables tables) : ICaseDirectory
         {
             Timeline = CaseTimeline.Parse(e.GetString(CaseTimeline.Property)),
             DocumentsJson = e.GetString(Documents.CaseDocumentsView.Property),
+            ETag = e.ETag,
         };
     }
 

@@ -209,7 +209,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
                 continue;
             }
 
-            await this.CopyToCaseRowAsync(caseId, [state.Type], cancellationToken);
+            await this.CopyToCaseRowAsync(caseId, [state.Type], null, cancellationToken);
             return true;
         }
     }
@@ -275,7 +275,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             return ReviewOutcome.NothingToReview;
         }
 
-        await this.CopyToCaseRowAsync(caseId, [type], cancellationToken);
+        await this.CopyToCaseRowAsync(caseId, [type], null, cancellationToken);
         return ReviewOutcome.Recorded;
     }
 
@@ -290,7 +290,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             }
         }
 
-        await this.CopyToCaseRowAsync(caseId, Enum.GetValues<DocumentType>(), cancellationToken);
+        await this.CopyToCaseRowAsync(caseId, Enum.GetValues<DocumentType>(), null, cancellationToken);
     }
 
     /// <summary>
@@ -298,8 +298,12 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     /// date with it. The documents check of the case orchestration reads through this, so a copy left behind by a
     /// caller that failed between its two writes is mended by the next check.
     /// </summary>
-    public async Task<IReadOnlyDictionary<DocumentType, DocumentState>> StatesCopiedToCaseRowAsync(string caseId, CancellationToken cancellationToken) =>
-        await this.CopyToCaseRowAsync(caseId, Enum.GetValues<DocumentType>(), cancellationToken);
+    /// <param name="caseId">The case.</param>
+    /// <param name="caseRow">The case row as the caller just read it, which stands for the copy's first read of it (the
+    /// document rows are read after it, as the copy needs); null to read it here.</param>
+    /// <param name="cancellationToken">Cancels the reads and the write.</param>
+    public async Task<IReadOnlyDictionary<DocumentType, DocumentState>> StatesCopiedToCaseRowAsync(string caseId, CaseRecord? caseRow, CancellationToken cancellationToken) =>
+        await this.CopyToCaseRowAsync(caseId, Enum.GetValues<DocumentType>(), caseRow is null ? null : new CaseRowCopy(caseRow.DocumentsJson, caseRow.ETag), cancellationToken);
 
     /// <summary>
     /// Copies the rows of <paramref name="types"/> into the case row's copy, conditional on the case row's ETag; returns
@@ -307,14 +311,17 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     /// a copy that lands then holds every document write that finished before it was read, and a concurrent copy that
     /// read older rows finds the ETag moved and reads again, so the copy never goes back.
     /// </summary>
-    private async Task<IReadOnlyDictionary<DocumentType, DocumentState>> CopyToCaseRowAsync(string caseId, IReadOnlyCollection<DocumentType> types, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<DocumentType, DocumentState>> CopyToCaseRowAsync(
+        string caseId, IReadOnlyCollection<DocumentType> types, CaseRowCopy? firstRead, CancellationToken cancellationToken)
     {
+        CaseRowCopy? known = firstRead;
         while (true)
         {
-            NullableResponse<TableEntity> caseRow = await this.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseKeys.CaseRow(caseId), cancellationToken: cancellationToken);
+            CaseRowCopy? caseRow = known ?? await this.ReadCaseRowCopyAsync(caseId, cancellationToken);
+            known = null;
             Dictionary<DocumentType, DocumentState> read = await this.ReadStatesAsync(caseId, types, cancellationToken);
             var copy = new Dictionary<DocumentType, DocumentState>(
-                (caseRow.HasValue ? CaseDocumentsView.Parse(caseRow.Value!.GetString(CaseDocumentsView.Property)) : null) ?? new Dictionary<DocumentType, DocumentState>());
+                (caseRow is null ? null : CaseDocumentsView.Parse(caseRow.DocumentsJson)) ?? new Dictionary<DocumentType, DocumentState>());
             foreach (DocumentType type in types)
             {
                 if (read.TryGetValue(type, out DocumentState? state))
@@ -327,20 +334,20 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
                 }
             }
 
-            if (!caseRow.HasValue)
+            if (caseRow is null)
             {
                 return copy;
             }
 
             string text = CaseDocumentsView.Serialize(copy.Values);
-            if (text == caseRow.Value!.GetString(CaseDocumentsView.Property))
+            if (text == caseRow.DocumentsJson)
             {
                 return copy;
             }
 
             try
             {
-                await this.Cases.UpdateEntityAsync(new TableEntity(caseId, CaseKeys.CaseRow(caseId)) { [CaseDocumentsView.Property] = text }, caseRow.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                await this.Cases.UpdateEntityAsync(new TableEntity(caseId, CaseKeys.CaseRow(caseId)) { [CaseDocumentsView.Property] = text }, caseRow.ETag, TableUpdateMode.Merge, cancellationToken);
                 return copy;
             }
             catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -349,6 +356,16 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             }
         }
     }
+
+    /// <summary>The case row's copy and ETag, or null when the case has no row.</summary>
+    private async Task<CaseRowCopy?> ReadCaseRowCopyAsync(string caseId, CancellationToken cancellationToken)
+    {
+        NullableResponse<TableEntity> row = await this.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseKeys.CaseRow(caseId), cancellationToken: cancellationToken);
+        return row.HasValue ? new CaseRowCopy(row.Value!.GetString(CaseDocumentsView.Property), row.Value.ETag) : null;
+    }
+
+    /// <summary>What the copy needs of the case row: its copy of the documents' states and its ETag.</summary>
+    private sealed record CaseRowCopy(string? DocumentsJson, ETag ETag);
 
     /// <summary>Opens the bytes of the latest version, or null when there is none.</summary>
     public async Task<(Stream Content, string ContentType, DocumentState State)?> OpenLatestAsync(string caseId, DocumentType type, CancellationToken cancellationToken)
