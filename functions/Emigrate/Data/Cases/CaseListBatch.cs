@@ -234,16 +234,17 @@ internal sealed class CaseListBatch(TableClient table, CaseListRowCache cache, s
 
     private async Task<PageState> LoadPageAsync(long number)
     {
-        string key = CaseKeys.ListPage(list, number);
-        TableEntity? cached = fresh ? null : cache.Get(list, key);
-        TableEntity? row = cached ?? await this.ReadAsync(key);
+        (TableEntity? row, bool cached) = await this.LoadWithSourceAsync(CaseKeys.ListPage(list, number));
         List<CaseListEntry> entries = CaseListPage.Parse(row?.GetString(CaseListPage.Property));
         long seq = row?.GetInt64(CaseListPage.SeqProperty) ?? entries.Select(e => e.Seq).DefaultIfEmpty().Max();
-        return new PageState(number, row, entries, seq, cached is not null);
+        return new PageState(number, row, entries, seq, cached);
     }
 
-    private async Task<TableEntity?> LoadAsync(string rowKey) =>
-        (fresh ? null : cache.Get(list, rowKey)) ?? await this.ReadAsync(rowKey);
+    private async Task<TableEntity?> LoadAsync(string rowKey) => (await this.LoadWithSourceAsync(rowKey)).Row;
+
+    /// <summary>The row from this process's cache (unless the batch must read fresh), else read now; and which of the two.</summary>
+    private async Task<(TableEntity? Row, bool Cached)> LoadWithSourceAsync(string rowKey) =>
+        (fresh ? null : cache.Get(list, rowKey)) is { } cached ? (cached, true) : (await this.ReadAsync(rowKey), false);
 
     private async Task<TableEntity?> ReadAsync(string rowKey)
     {

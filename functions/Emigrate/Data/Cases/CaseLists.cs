@@ -81,32 +81,27 @@ public sealed class CaseLists
         this.writer.WriteAsync(list, new CaseListChange(caseId, null), cancellationToken);
 
     /// <summary>The entry of the case on the list, or null (read now).</summary>
-    public async Task<CaseListEntry?> EntryAsync(string list, string caseId, CancellationToken cancellationToken)
-    {
-        TableEntity? member = await this.FindAndOfferAsync(list, CaseKeys.ListMember(list, caseId), cancellationToken);
-        if (member?.GetInt64(PageProperty) is not { } number)
-        {
-            return null;
-        }
-
-        TableEntity? page = await this.FindAndOfferAsync(list, CaseKeys.ListPage(list, number), cancellationToken);
-        return CaseListPage.Parse(page?.GetString(CaseListPage.Property)).Find(e => e.CaseId == caseId);
-    }
+    public Task<CaseListEntry?> EntryAsync(string list, string caseId, CancellationToken cancellationToken) =>
+        EntryAsync(list, caseId, key => this.FindAndOfferAsync(list, key, cancellationToken));
 
     /// <summary>
     /// The entry of the case on the list as this process last read or wrote it, else read now: a guess, for a change
     /// that then checks it (<see cref="PutIfShowingAsync"/>). Null only when read now.
     /// </summary>
-    public async Task<CaseListEntry?> KnownEntryAsync(string list, string caseId, CancellationToken cancellationToken)
+    public async Task<CaseListEntry?> KnownEntryAsync(string list, string caseId, CancellationToken cancellationToken) =>
+        await EntryAsync(list, caseId, key => Task.FromResult(this.cache.Get(list, key)))
+        ?? await this.EntryAsync(list, caseId, cancellationToken);
+
+    /// <summary>The entry of the case on the list by its member row and then its page, both from <paramref name="row"/>.</summary>
+    private static async Task<CaseListEntry?> EntryAsync(string list, string caseId, Func<string, Task<TableEntity?>> row)
     {
-        if (this.cache.Get(list, CaseKeys.ListMember(list, caseId))?.GetInt64(PageProperty) is { } number
-            && this.cache.Get(list, CaseKeys.ListPage(list, number)) is { } page
-            && CaseListPage.Parse(page.GetString(CaseListPage.Property)).Find(e => e.CaseId == caseId) is { } entry)
+        if ((await row(CaseKeys.ListMember(list, caseId)))?.GetInt64(PageProperty) is not { } number)
         {
-            return entry;
+            return null;
         }
 
-        return await this.EntryAsync(list, caseId, cancellationToken);
+        TableEntity? page = await row(CaseKeys.ListPage(list, number));
+        return CaseListPage.Parse(page?.GetString(CaseListPage.Property)).Find(e => e.CaseId == caseId);
     }
 
     /// <summary>
