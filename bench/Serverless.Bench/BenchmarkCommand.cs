@@ -48,7 +48,10 @@ internal static class BenchmarkCommand
                     concurrency,
                     int.Parse(Option(args, "--seed") ?? AppDefaultSeed, CultureInfo.InvariantCulture),
                     int.Parse(Option(args, "--status-callers") ?? "4", CultureInfo.InvariantCulture),
-                    int.Parse(Option(args, "--samples") ?? "100", CultureInfo.InvariantCulture)).RunAsync();
+                    int.Parse(Option(args, "--samples") ?? "100", CultureInfo.InvariantCulture))
+                {
+                    EmulatorProcessId = azurite?.ProcessId,
+                }.RunAsync();
             default:
                 await Console.Error.WriteLineAsync($"Unknown suite '{suite}'. Known: storage, engine, app.");
                 return 2;

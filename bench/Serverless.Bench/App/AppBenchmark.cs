@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Emigrate.Data.Cases;
 using Emigrate.Domain.Registration;
+using Serverless.Bench.Measurement;
 
 namespace Serverless.Bench.App;
 
@@ -19,6 +20,9 @@ internal sealed class AppBenchmark(string connectionString, int cases, int concu
     /// <summary>Rounds of the scale queries at each size; the verdict takes each size's best round.</summary>
     private const int ScaleRounds = 3;
     private static readonly TimeSpan StageTimeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>The emulator's process when the bench started it, for its CPU figure.</summary>
+    public int? EmulatorProcessId { get; init; }
 
     public async Task<int> RunAsync()
     {
@@ -42,13 +46,16 @@ internal sealed class AppBenchmark(string connectionString, int cases, int concu
         var driver = new CaseDriver(client, keys, stats, PollInterval, StageTimeout);
         driver.Registered += live.Add;
         var clock = Stopwatch.StartNew();
+        var cpu = CpuMeter.Start(this.EmulatorProcessId);
         int failed = await this.DriveAsync(client, keys, driver, cases, live, status);
         TimeSpan elapsed = clock.Elapsed;
+        string cpuUsed = cpu.Describe();
 
         Console.WriteLine();
         Console.WriteLine($"{cases - failed} of {cases} cases cleared in {elapsed.TotalSeconds:0.0} s: {(cases - failed) / elapsed.TotalSeconds:0.00} cases/s end to end ({concurrency} cases at a time, stage changes polled every {PollInterval.TotalMilliseconds:0} ms).");
         Console.WriteLine(AppTable.Calls($"Calls of {cases} cases through the whole process (per call type; waits are from the action to the stage seen)", stats, elapsed));
         Console.WriteLine(AppTable.Calls($"Status queries under that load ({statusCallers} closed-loop callers, alternating)", status, elapsed));
+        Console.WriteLine(cpuUsed);
 
         int driven = live.Count + warmUpLive.Count;
         int smallCases = driven;
