@@ -79,8 +79,8 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     public async Task<DocumentState?> UploadAsync(
         string caseId, DocumentType type, DocumentFormat format, Stream content, DateOnly? expiryDate, CancellationToken cancellationToken)
     {
-        int? reserved = await this.ReserveVersionAsync(caseId, type, cancellationToken);
-        if (reserved is not { } version)
+        Reservation? reserved = await this.ReserveVersionAsync(caseId, type, cancellationToken);
+        if (reserved is not { Version: int version })
         {
             return null;
         }
@@ -112,11 +112,11 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
 
         string sha = checkedContent.Sha256 ?? throw new InvalidOperationException("The upload committed before its body ended.");
         var state = new DocumentState(type, version, checkedContent.BytesRead, sha, contentType, DocumentReviewState.PendingReview, null, expiryDate);
-        return await this.PublishAsync(caseId, state, cancellationToken) ? state : null;
+        return await this.PublishAsync(caseId, state, reserved.RowETag, cancellationToken) ? state : null;
     }
 
-    /// <summary>The next version number, reserved on the row; null when the document is approved.</summary>
-    private async Task<int?> ReserveVersionAsync(string caseId, DocumentType type, CancellationToken cancellationToken)
+    /// <summary>The next version number, reserved on the row, with the ETag the reservation left on it; null when the document is approved.</summary>
+    private async Task<Reservation?> ReserveVersionAsync(string caseId, DocumentType type, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -127,16 +127,12 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             }
 
             int version = Math.Max(current.HasValue ? current.Value!.GetInt32("Version") ?? 0 : 0, current.HasValue ? current.Value!.GetInt32("Reserved") ?? 0 : 0) + 1;
+            Response written;
             try
             {
-                if (current.HasValue)
-                {
-                    await this.Table.UpdateEntityAsync(new TableEntity(caseId, DocumentRow(caseId, type)) { ["Reserved"] = version }, current.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
-                }
-                else
-                {
-                    await this.Table.AddEntityAsync(new TableEntity(caseId, DocumentRow(caseId, type)) { ["Version"] = 0, ["Reserved"] = version, ["State"] = "" }, cancellationToken);
-                }
+                written = current.HasValue
+                    ? await this.Table.UpdateEntityAsync(new TableEntity(caseId, DocumentRow(caseId, type)) { ["Reserved"] = version }, current.Value!.ETag, TableUpdateMode.Merge, cancellationToken)
+                    : await this.Table.AddEntityAsync(new TableEntity(caseId, DocumentRow(caseId, type)) { ["Version"] = 0, ["Reserved"] = version, ["State"] = "" }, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
@@ -146,7 +142,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             // A blob left by an upload from before reservations existed would refuse the create-only write.
             if (!(await this.Container.GetBlobClient(BlobName(caseId, type, version)).ExistsAsync(cancellationToken)).Value)
             {
-                return version;
+                return new Reservation(version, written.Headers.ETag);
             }
         }
     }
@@ -182,8 +178,19 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     }
 
     /// <summary>Makes the committed version the row's latest, unless a later one got there first; false when approved meanwhile.</summary>
-    private async Task<bool> PublishAsync(string caseId, DocumentState state, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The first try writes on the ETag the reservation left: if it still holds, the row is as the reservation saw it
+    /// (not approved, an older version than this one), so it need not be read. A row that moved since (a review,
+    /// another upload) refuses the write, and is then read and judged as before.
+    /// </remarks>
+    private async Task<bool> PublishAsync(string caseId, DocumentState state, ETag? reservedRow, CancellationToken cancellationToken)
     {
+        if (reservedRow is { } unchanged && await this.TryWriteAsync(caseId, state, unchanged, cancellationToken))
+        {
+            await this.CopyToCaseRowAsync(caseId, [state.Type], null, cancellationToken);
+            return true;
+        }
+
         while (true)
         {
             NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, DocumentRow(caseId, state.Type), cancellationToken: cancellationToken);
@@ -383,16 +390,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
 
     private async Task WriteAsync(string caseId, DocumentState state, NullableResponse<TableEntity>? current, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(caseId, DocumentRow(caseId, state.Type))
-        {
-            ["Version"] = state.Version,
-            ["Size"] = state.Size,
-            ["Sha256"] = state.Sha256,
-            ["ContentType"] = state.ContentType,
-            ["State"] = WireNames.Of(state.State),
-            ["Reason"] = state.Reason ?? "",
-            ["ExpiryDate"] = state.ExpiryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-        };
+        TableEntity row = RowOf(caseId, state);
         if (current is { HasValue: true } existing)
         {
             // Merge: the row's reservation counter is not part of the state and must survive.
@@ -408,8 +406,37 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
         }
     }
 
-    /// <summary>
-    /// A document's row key: the type and the case id. Azurite finds a point read's row key first and then checks each
+    /// <summary>Writes the state on the row if it still has <paramref name="etag"/>; false when it has moved or gone.</summary>
+    private async Task<bool> TryWriteAsync(string caseId, DocumentState state, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await this.Table.UpdateEntityAsync(RowOf(caseId, state), etag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The document row's state columns (not its reservation counter).</summary>
+    private static TableEntity RowOf(string caseId, DocumentState state) =>
+        new(caseId, DocumentRow(caseId, state.Type))
+        {
+            ["Version"] = state.Version,
+            ["Size"] = state.Size,
+            ["Sha256"] = state.Sha256,
+            ["ContentType"] = state.ContentType,
+            ["State"] = WireNames.Of(state.State),
+            ["Reason"] = state.Reason ?? "",
+            ["ExpiryDate"] = state.ExpiryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        };
+
+    /// <summary>A reserved version number and the ETag the reservation left on the document's row (null when the response carried none).</summary>
+    private sealed record Reservation(int Version, ETag? RowETag);
+
+    /// <summary>A document's row key: the type and the case id. Azurite finds a point read's row key first and then checks each
     /// hit's partition, so a row key shared by every case (the bare type) made every read a scan of all cases' rows.
     /// </summary>
     public static string DocumentRow(string caseId, DocumentType type) => WireNames.Of(type) + "|" + caseId;
