@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Security.Cryptography;
 using Emigrate.Data.Documents;
 using Emigrate.Domain;
@@ -77,13 +78,14 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite, ITestOutputHelper
     {
         await this.AddCaseRowAsync(CaseId);
         await this.store.UploadAsync(CaseId, DocumentType.Passport, DocumentFormat.Pdf, Pdf(100, 1), null, CancellationToken.None);
-        using var held = new HeldStream(Pdf(200, 2));
 
-        // Version 2 is reserved and streaming when the verifier approves version 1.
-        Task<DocumentState?> upload = this.store.UploadAsync(CaseId, DocumentType.Passport, DocumentFormat.Pdf, held, null, CancellationToken.None);
-        await held.Reading.WaitAsync(TimeSpan.FromSeconds(60));
+        // Version 2 is reserved, its bytes not yet sent, when the verifier approves version 1.
+        var body = new Pipe();
+        Task<DocumentState?> upload = this.store.UploadAsync(CaseId, DocumentType.Passport, DocumentFormat.Pdf, body.Reader.AsStream(), null, CancellationToken.None);
+        await this.WaitForReservationAsync(DocumentType.Passport, 2);
         Assert.Equal(ReviewOutcome.Recorded, await this.store.ReviewAsync(CaseId, DocumentType.Passport, approve: true, null, CancellationToken.None));
-        held.Release();
+        await body.Writer.WriteAsync(Pdf(200, 2).ToArray());
+        await body.Writer.CompleteAsync();
 
         Assert.Null(await upload.WaitAsync(TimeSpan.FromSeconds(60)));
         DocumentState latest = (await this.store.StatesAsync(CaseId, CancellationToken.None))[DocumentType.Passport];
@@ -91,56 +93,12 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite, ITestOutputHelper
         Assert.Equal(latest, (await this.CopyOnCaseRowAsync(CaseId))[DocumentType.Passport]);
     }
 
-    /// <summary>Content whose first read waits until the test releases it, so the test can act while an upload is under way.</summary>
-    private sealed class HeldStream(MemoryStream content) : Stream
+    private async Task WaitForReservationAsync(DocumentType type, int version)
     {
-        private readonly TaskCompletionSource reading = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Reading => this.reading.Task;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public void Release() => this.released.TrySetResult();
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((await this.store.Table.GetEntityAsync<TableEntity>(CaseId, DocumentStore.DocumentRow(CaseId, type), cancellationToken: giveUp.Token)).Value.GetInt32("Reserved") != version)
         {
-            this.reading.TrySetResult();
-            await this.released.Task.WaitAsync(cancellationToken);
-            return await content.ReadAsync(buffer, cancellationToken);
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            this.ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => this.ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                content.Dispose();
-            }
-
-            base.Dispose(disposing);
+            await Task.Delay(20, giveUp.Token);
         }
     }
 

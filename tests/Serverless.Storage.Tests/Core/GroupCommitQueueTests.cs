@@ -22,8 +22,7 @@ public sealed class GroupCommitQueueTests
         Assert.DoesNotContain(behind, w => w.Done.IsCompleted);
 
         held.Release();
-        Batch next = await writer.NextAsync();
-        next.Release();
+        Batch next = await writer.PassNextAsync();
         await Task.WhenAll([first.Done, .. behind.Select(w => w.Done)]).WaitAsync(GiveUp);
 
         Assert.Equal(["a"], held.Keys);
@@ -45,12 +44,9 @@ public sealed class GroupCommitQueueTests
         queue.Add("p", "a", 4);
         held.Release();
 
-        Batch second = await writer.NextAsync();
-        second.Release();
-        Batch third = await writer.NextAsync();
-        third.Release();
-        Batch fourth = await writer.NextAsync();
-        fourth.Release();
+        Batch second = await writer.PassNextAsync();
+        Batch third = await writer.PassNextAsync();
+        Batch fourth = await writer.PassNextAsync();
 
         Assert.Equal([(1, "a"), (3, "b")], second.Writes.Select(w => (w.Value, w.Key)));
         Assert.Equal([(2, "a")], third.Writes.Select(w => (w.Value, w.Key)));
@@ -89,8 +85,7 @@ public sealed class GroupCommitQueueTests
         queue.Add("slow", "a", 1);
         Batch slow = await writer.NextAsync();
         Write other = queue.Add("fast", "b", 2);
-        Batch fast = await writer.NextAsync();
-        fast.Release();
+        Batch fast = await writer.PassNextAsync();
         await other.Done.WaitAsync(GiveUp);
 
         Assert.Equal("slow", slow.Partition);
@@ -126,8 +121,7 @@ public sealed class GroupCommitQueueTests
         }
 
         mixed.Release();
-        Batch backgroundOnly = await writer.NextAsync();
-        backgroundOnly.Release();
+        Batch backgroundOnly = await writer.PassNextAsync();
         await started.Done.WaitAsync(GiveUp);
 
         Assert.True(first.Background);
@@ -150,8 +144,7 @@ public sealed class GroupCommitQueueTests
         Batch first = await writer.NextAsync();
         queue.Add("p", "b", 2);
         first.Release();
-        Batch second = await writer.NextAsync();
-        second.Release();
+        Batch second = await writer.PassNextAsync();
 
         Assert.True(first.Background);
         Assert.False(second.Background);
@@ -207,6 +200,14 @@ public sealed class GroupCommitQueueTests
         {
             Assert.True(await this.arrived.WaitAsync(GiveUp), "No batch reached the writer.");
             return this.handed.ElementAt(this.taken++);
+        }
+
+        /// <summary>The next batch, let go at once.</summary>
+        public async Task<Batch> PassNextAsync()
+        {
+            Batch batch = await this.NextAsync();
+            batch.Release();
+            return batch;
         }
 
         private async Task WriteAsync(string partition, IReadOnlyList<Write> writes)
