@@ -36,13 +36,7 @@ public sealed class CaseListBudgetTests : IAsyncLifetime
 
     public Task InitializeAsync() => this.tables.EnsureCreatedAsync(CancellationToken.None);
 
-    public async Task DisposeAsync()
-    {
-        foreach (var table in this.tables.All)
-        {
-            await table.DeleteAsync();
-        }
-    }
+    public Task DisposeAsync() => this.tables.DeleteAllAsync();
 
     private static NewCase Case(int n, string csc) =>
         new(csc, "poe-kochi", $"L{n:D3}0000", $"98765{n:D5}", Language.English, "Asha " + n, """{"name":"x"}""", T, T.AddDays(30), T.AddDays(90));

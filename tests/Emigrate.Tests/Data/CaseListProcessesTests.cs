@@ -20,13 +20,7 @@ public sealed class CaseListProcessesTests(AzuriteFixture azurite) : IAsyncLifet
 
     public Task InitializeAsync() => this.tables.EnsureCreatedAsync(CancellationToken.None);
 
-    public async Task DisposeAsync()
-    {
-        foreach (var table in this.tables.All)
-        {
-            await table.DeleteAsync();
-        }
-    }
+    public Task DisposeAsync() => this.tables.DeleteAllAsync();
 
     private static CaseListEntry Entry(int n, CaseStage stage = CaseStage.Registered) => new($"case-{n:D4}", stage, "Name " + n, T.AddMinutes(n));
 

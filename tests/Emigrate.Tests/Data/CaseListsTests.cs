@@ -21,13 +21,7 @@ public sealed class CaseListsTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public Task InitializeAsync() => this.tables.EnsureCreatedAsync(CancellationToken.None);
 
-    public async Task DisposeAsync()
-    {
-        foreach (var table in this.tables.All)
-        {
-            await table.DeleteAsync();
-        }
-    }
+    public Task DisposeAsync() => this.tables.DeleteAllAsync();
 
     private static CaseListEntry Entry(int n) => new($"case-{n:D4}", CaseStage.Registered, "Name " + n, T.AddMinutes(n));
 

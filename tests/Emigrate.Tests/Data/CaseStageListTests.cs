@@ -19,13 +19,7 @@ public sealed class CaseStageListTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public Task InitializeAsync() => this.tables.EnsureCreatedAsync(CancellationToken.None);
 
-    public async Task DisposeAsync()
-    {
-        foreach (var table in this.tables.All)
-        {
-            await table.DeleteAsync();
-        }
-    }
+    public Task DisposeAsync() => this.tables.DeleteAllAsync();
 
     private static NewCase Case(string passport, string csc) =>
         new(csc, "poe-kochi", passport, "9876543210", Language.English, "Asha " + passport, """{"name":"x"}""", T, T.AddDays(30), T.AddDays(90));

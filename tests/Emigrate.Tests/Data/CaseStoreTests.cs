@@ -29,13 +29,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
 
     public Task InitializeAsync() => this.tables.EnsureCreatedAsync(CancellationToken.None);
 
-    public async Task DisposeAsync()
-    {
-        foreach (var table in this.tables.All)
-        {
-            await table.DeleteAsync();
-        }
-    }
+    public Task DisposeAsync() => this.tables.DeleteAllAsync();
 
     private static NewCase Case(string passport, string csc = "csc-1", string mobile = "9876543210", DateTimeOffset? at = null) =>
         new(csc, "poe-mumbai", passport, mobile, Language.English, "Asha", """{"name":"x"}""", at ?? DateTimeOffset.UnixEpoch.AddYears(56), DateTimeOffset.UnixEpoch.AddYears(57), DateTimeOffset.UnixEpoch.AddYears(58));
