@@ -46,7 +46,7 @@ internal sealed class AppBenchmark(string connectionString, int cases, int concu
         var driver = new CaseDriver(client, keys, stats, PollInterval, StageTimeout);
         driver.Registered += live.Add;
         var clock = Stopwatch.StartNew();
-        var cpu = CpuMeter.Start(this.EmulatorProcessId);
+        using var cpu = CpuMeter.Start(this.EmulatorProcessId);
         int failed = await this.DriveAsync(client, keys, driver, cases, live, status);
         TimeSpan elapsed = clock.Elapsed;
         string cpuUsed = cpu.Describe();

@@ -6,7 +6,7 @@ namespace Serverless.Bench.Measurement;
 /// CPU used by this process and by the emulator over a measured run, in cores (CPU seconds per second). On a machine
 /// where both share a few cores, it tells whether a run was bound by the emulator, by the host, or by neither.
 /// </summary>
-internal sealed class CpuMeter
+internal sealed class CpuMeter : IDisposable
 {
     private readonly Process? emulator;
     private readonly TimeSpan hostStart;
@@ -16,7 +16,7 @@ internal sealed class CpuMeter
     private CpuMeter(Process? emulator)
     {
         this.emulator = emulator;
-        this.hostStart = Process.GetCurrentProcess().TotalProcessorTime;
+        this.hostStart = HostCpu();
         this.emulatorStart = CpuOf(emulator) ?? TimeSpan.Zero;
     }
 
@@ -43,11 +43,19 @@ internal sealed class CpuMeter
     public string Describe()
     {
         double seconds = Stopwatch.GetElapsedTime(this.wallStart).TotalSeconds;
-        double host = (Process.GetCurrentProcess().TotalProcessorTime - this.hostStart).TotalSeconds / seconds;
+        double host = (HostCpu() - this.hostStart).TotalSeconds / seconds;
         string emulatorPart = CpuOf(this.emulator) is { } now
-            ? $"emulator (one node event loop) {(now - this.emulatorStart).TotalSeconds / seconds:0.00} cores"
+            ? $"emulator (its node process) {(now - this.emulatorStart).TotalSeconds / seconds:0.00} cores"
             : "emulator not measured (given by --connection)";
         return $"CPU over the run: host and bench driver {host:0.00} cores, {emulatorPart}, of {Environment.ProcessorCount}.";
+    }
+
+    public void Dispose() => this.emulator?.Dispose();
+
+    private static TimeSpan HostCpu()
+    {
+        using Process self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     private static TimeSpan? CpuOf(Process? process)
