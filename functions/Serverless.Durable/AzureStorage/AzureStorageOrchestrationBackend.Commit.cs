@@ -197,7 +197,10 @@ public sealed partial class AzureStorageOrchestrationBackend
         await Parallel.ForAsync(0, messages.Count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             (bool activity, TaskMessage message) = messages[i];
-            outbox[i] = new OutboxMessage(activity, message.InstanceId, await this.codec.EncodeAsync(message, ct), message.VisibleAt);
+            outbox[i] = new OutboxMessage(activity, message.InstanceId, await this.codec.EncodeAsync(message, ct), message.VisibleAt)
+            {
+                Timer = message.Event is TimerFiredEvent,
+            };
         });
         return [.. outbox];
     }
@@ -212,7 +215,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
             else
             {
-                await this.SendToInstanceAsync(message.InstanceId, message.Text, message.VisibleAt, ct);
+                QueueReceipt? delayed = await this.SendToInstanceAsync(message.InstanceId, message.Text, message.VisibleAt, ct);
+                if (message.Timer && delayed is not null)
+                {
+                    this.pendingTimers.Track(message.InstanceId, delayed);
+                }
             }
         });
 

@@ -72,12 +72,9 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <summary>How long a partition is polled briskly after one of its instances went to wait on something other than an activity.</summary>
     private static readonly TimeSpan HotWindow = TimeSpan.FromSeconds(2);
 
-    /// <summary>The polling interval while a partition is hot.</summary>
-    private static readonly TimeSpan HotPollingInterval = TimeSpan.FromMilliseconds(20);
-
     /// <summary>How long the poller waits before its next receive: its back-off, capped at the brisk interval while the partition is hot.</summary>
-    private static TimeSpan PollWait(ControlPartition partition, TimeSpan backoff) =>
-        Environment.TickCount64 < Volatile.Read(ref partition.HotUntilTicks) && backoff > HotPollingInterval ? HotPollingInterval : backoff;
+    private TimeSpan PollWait(ControlPartition partition, TimeSpan backoff) =>
+        Environment.TickCount64 < Volatile.Read(ref partition.HotUntilTicks) && backoff > this.options.HotQueuePollingInterval ? this.options.HotQueuePollingInterval : backoff;
 
     private async Task AcceptControlMessageAsync(ControlPartition partition, QueueMessage received)
     {
@@ -226,14 +223,18 @@ public sealed partial class AzureStorageOrchestrationBackend
     }
 
     /// <summary>Sends queue text to an instance's control queue, hidden until <paramref name="visibleAt"/>.</summary>
-    private async Task SendToInstanceAsync(string instanceId, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
+    /// <returns>The sent message's receipt when it was sent hidden; null when it was sent visible.</returns>
+    private async Task<QueueReceipt?> SendToInstanceAsync(string instanceId, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
     {
         ControlPartition partition = this.partitions[this.layout.PartitionOf(instanceId)];
-        await this.SendAsync(partition.Queue, text, visibleAt, cancellationToken);
+        SendReceipt sent = await this.SendAsync(partition.Queue, text, visibleAt, cancellationToken);
         if (visibleAt is null || this.DelayUntil(visibleAt) is null)
         {
             partition.Wake.Set();
+            return null;
         }
+
+        return new QueueReceipt(partition.Queue, sent.MessageId, sent.PopReceipt);
     }
 
     /// <summary>Sends queue text to the work-item queue.</summary>
@@ -243,7 +244,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         this.activityWake.Set();
     }
 
-    private async Task SendAsync(QueueClient queue, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
+    private async Task<SendReceipt> SendAsync(QueueClient queue, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
     {
         TimeSpan? delay = this.DelayUntil(visibleAt);
 
@@ -255,6 +256,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         Interlocked.Increment(ref this.version);
+        return sent.Value;
     }
 
     private static async Task DeleteQuietlyAsync(QueueReceipt receipt)

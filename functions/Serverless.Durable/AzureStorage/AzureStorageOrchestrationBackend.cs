@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Durable.Backend;
@@ -35,6 +36,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     private readonly ILogger logger;
     private readonly ControlPartition[] partitions;
     private readonly DelayedWakeUps? wakeUps;
+    private readonly PendingTimers pendingTimers = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly SemaphoreSlim startGate = new(1, 1);
 
@@ -236,6 +238,26 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         if (this.stateWaiters.TryRemove(state.InstanceId, out TaskCompletionSource<OrchestrationState>? waiters))
         {
             waiters.TrySetResult(state);
+        }
+
+        // Only once the finished state is written: until then a crash would replay the instance, which may need them.
+        if (state.Status.IsTerminal() && this.pendingTimers.Take(state.InstanceId) is { Count: > 0 } timers)
+        {
+            // Off the step's path, in its flow (so as background traffic).
+            _ = Task.Run(() => this.DeleteTimersAsync(state.InstanceId, timers));
+        }
+    }
+
+    /// <summary>Deletes a finished instance's timer messages; one that cannot be deleted arrives when due and is dropped.</summary>
+    private async Task DeleteTimersAsync(string instanceId, IReadOnlyList<QueueReceipt> timers)
+    {
+        try
+        {
+            await Parallel.ForEachAsync(timers, async (timer, _) => await DeleteQuietlyAsync(timer));
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or OperationCanceledException or ObjectDisposedException)
+        {
+            Log.TimerCleanUpFailed(this.logger, instanceId, ex);
         }
     }
 

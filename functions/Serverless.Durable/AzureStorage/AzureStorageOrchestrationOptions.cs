@@ -34,6 +34,19 @@ public sealed class AzureStorageOrchestrationOptions
     /// <summary>The longest wait between empty polls of a queue (the back-off cap).</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The longest wait between polls of a control queue for 2 s after one of its instances went to wait on an event or
+    /// a timer, so a message another process sends it is not held up by the back-off (this process's own sends wake the
+    /// poller at once).
+    /// </summary>
+    /// <remarks>
+    /// Each hot partition costs a receive per interval. At 20 ms, four hot partitions took 200 receives a second and
+    /// about 0.2 of the emulator's cores on a host whose instances all wait on events most of the time, competing with
+    /// the table reads callers wait on; 100 ms costs a fifth of that and adds at most 80 ms to an event from elsewhere.
+    /// A value above <see cref="MaxQueuePollingInterval"/> means no brisk polling.
+    /// </remarks>
+    public TimeSpan HotQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>A queue message whose JSON is longer than this (in characters, ASCII) goes to a blob; the queue carries a reference.</summary>
     /// <remarks>The queue's limit is 64 KiB of XML text; the JSON is ASCII and XML-safe, so the default leaves a wide margin.</remarks>
     public int MaxInlineMessageChars { get; set; } = 45_000;
@@ -145,6 +158,11 @@ public sealed class AzureStorageOrchestrationOptions
         if (this.MinQueuePollingInterval <= TimeSpan.Zero || this.MaxQueuePollingInterval < this.MinQueuePollingInterval || this.LeaseCheckInterval <= TimeSpan.Zero)
         {
             problems.Add("Polling intervals must be positive, the maximum not below the minimum.");
+        }
+
+        if (this.HotQueuePollingInterval <= TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(this.HotQueuePollingInterval)} must be positive.");
         }
 
         if (this.MaxInlineMessageChars is < 1_000 or > 60_000)

@@ -52,4 +52,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 223, Level = LogLevel.Warning, Message = "A write-behind write of instance {InstanceId} failed; {Steps} steps not yet written were dropped and the instance is recovered from its row")]
     public static partial void MergedWriteFailed(ILogger logger, string instanceId, int steps, Exception exception);
+
+    [LoggerMessage(EventId = 224, Level = LogLevel.Debug, Message = "Deleting the timer messages of finished instance {InstanceId} failed; they arrive when due and are dropped")]
+    public static partial void TimerCleanUpFailed(ILogger logger, string instanceId, Exception exception);
 }

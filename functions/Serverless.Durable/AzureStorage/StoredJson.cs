@@ -58,4 +58,9 @@ internal sealed record OutboxMessage(
     [property: JsonPropertyName("a")] bool Activity,
     [property: JsonPropertyName("i")] string InstanceId,
     [property: JsonPropertyName("t")] string Text,
-    [property: JsonPropertyName("v")] DateTimeOffset? VisibleAt);
+    [property: JsonPropertyName("v")] DateTimeOffset? VisibleAt)
+{
+    /// <summary>Whether it is a timer of its instance (not stored: an outbox sent again after a crash is not tracked).</summary>
+    [JsonIgnore]
+    public bool Timer { get; init; }
+}
