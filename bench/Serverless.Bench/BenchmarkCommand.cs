@@ -4,14 +4,15 @@ using Serverless.Bench.Engine;
 using Serverless.Bench.Measurement;
 using Serverless.Bench.Storage;
 using Serverless.Durable.Worker;
-using Serverless.Testing;
 
 namespace Serverless.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Serverless.Bench -- storage|engine [--scale 1.0] [--concurrency 16] [--connection "..."] [--backend azure|memory] [--orchestrations 16] [--activities 32]</c>,
-/// or <c>-- app [--cases 200] [--concurrency 16] [--seed 5000] [--status-callers 4] [--samples 100]</c>.
-/// Starts its own in-memory Azurite unless a connection string is given.
+/// or <c>-- app [--cases 200] [--concurrency 16] [--seed 5000] [--load 0.5] [--status-callers 4] [--samples 100]</c>.
+/// Starts its own in-memory Azurite unless a connection string is given: <c>--emulator one</c> (the default for
+/// storage and engine) runs every service in one node process, <c>--emulator apart</c> (the default for app) a node
+/// process per service.
 /// </summary>
 internal static class BenchmarkCommand
 {
@@ -23,10 +24,10 @@ internal static class BenchmarkCommand
         var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "storage";
         var scale = double.Parse(Option(args, "--scale") ?? "1", CultureInfo.InvariantCulture);
         var concurrency = int.Parse(Option(args, "--concurrency") ?? "16", CultureInfo.InvariantCulture);
-        await using var azurite = Option(args, "--connection") is null ? await AzuriteProcess.StartAsync() : null;
-        var connection = Option(args, "--connection") ?? azurite!.ConnectionString;
+        await using var emulator = await BenchEmulator.StartAsync(Option(args, "--connection"), Option(args, "--emulator") ?? (suite == "app" ? "apart" : "one"));
+        var connection = emulator.ConnectionString;
 
-        Console.WriteLine($"# Benchmarks ({suite}) — {Environment.ProcessorCount} cores, {concurrency} concurrent callers, scale {scale}");
+        Console.WriteLine($"# Benchmarks ({suite}) — {Environment.ProcessorCount} cores, {concurrency} concurrent callers, scale {scale}, {emulator.Description}");
         switch (suite)
         {
             case "storage":
@@ -47,10 +48,11 @@ internal static class BenchmarkCommand
                     int.Parse(Option(args, "--cases") ?? "200", CultureInfo.InvariantCulture),
                     concurrency,
                     int.Parse(Option(args, "--seed") ?? AppDefaultSeed, CultureInfo.InvariantCulture),
+                    double.Parse(Option(args, "--load") ?? "0.5", CultureInfo.InvariantCulture),
                     int.Parse(Option(args, "--status-callers") ?? "4", CultureInfo.InvariantCulture),
                     int.Parse(Option(args, "--samples") ?? "100", CultureInfo.InvariantCulture))
                 {
-                    EmulatorProcessId = azurite?.ProcessId,
+                    EmulatorProcessIds = emulator.ProcessIds,
                 }.RunAsync();
             default:
                 await Console.Error.WriteLineAsync($"Unknown suite '{suite}'. Known: storage, engine, app.");

@@ -11,7 +11,9 @@ internal static class AppTargets
     /// <summary>"As fast": the large size's p50 at most this many times the small size's (noise on a shared 2-core machine allowed for).</summary>
     public const double ScaleRatio = 1.5;
 
-    public static string Format(CallStats underLoad, ScaleRun? small, int smallCases, ScaleRun? large, int largeCases)
+    /// <param name="underLoad">The status queries the verdict judges.</param>
+    /// <param name="load">How they were sent, for the verdict's line.</param>
+    public static string Format(CallStats underLoad, string load, ScaleRun? small, int smallCases, ScaleRun? large, int largeCases)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -21,7 +23,7 @@ internal static class AppTargets
             CallStats.Samples s = underLoad[call];
             double p99 = s.PercentileMs(99);
             string verdict = s.Count > 0 && s.Failures == 0 && p99 < StatusP99Ms ? "PASS" : "MISS";
-            sb.AppendLine(inv, $"{verdict,-5} {call} under load: p99 {p99:0.0} ms over {s.Count} calls, {s.Failures} failed (target < {StatusP99Ms:0} ms)");
+            sb.AppendLine(inv, $"{verdict,-5} {call} under load ({load}): p99 {p99:0.0} ms over {s.Count} calls, {s.Failures} failed (target < {StatusP99Ms:0} ms)");
         }
 
         if (small is null || large is null)
@@ -32,10 +34,10 @@ internal static class AppTargets
 
         foreach (string call in ScaleQueries.Calls)
         {
-            double ratio = large.BestP50(call) / small.BestP50(call);
+            double ratio = large.MedianP50(call) / small.MedianP50(call);
             bool failed = small.All[call].Failures + large.All[call].Failures > 0;
             string verdict = !failed && ratio <= ScaleRatio ? "PASS" : "MISS";
-            sb.AppendLine(inv, $"{verdict,-5} {call} with {largeCases:N0} cases: best round's p50 {ratio:0.00} × that with {smallCases:N0}{(failed ? ", with failed calls" : "")} (target ≤ {ScaleRatio:0.0} ×)");
+            sb.AppendLine(inv, $"{verdict,-5} {call} with {largeCases:N0} cases: median round's p50 {ratio:0.00} × that with {smallCases:N0}{(failed ? ", with failed calls" : "")} (target ≤ {ScaleRatio:0.0} ×)");
         }
 
         return sb.ToString();

@@ -1,38 +1,39 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Serverless.Bench.Measurement;
 
 /// <summary>
-/// CPU used by this process and by the emulator over a measured run, in cores (CPU seconds per second). On a machine
-/// where both share a few cores, it tells whether a run was bound by the emulator, by the host, or by neither.
+/// CPU used by this process and by the emulator's processes over a measured run, in cores (CPU seconds per second).
+/// On a machine where they share a few cores, it tells whether a run was bound by the emulator, by the host, or by
+/// neither.
 /// </summary>
 internal sealed class CpuMeter : IDisposable
 {
-    private readonly Process? emulator;
+    private readonly List<(string Name, Process Process, TimeSpan Start)> emulator;
     private readonly TimeSpan hostStart;
-    private readonly TimeSpan emulatorStart;
     private readonly long wallStart = Stopwatch.GetTimestamp();
 
-    private CpuMeter(Process? emulator)
+    private CpuMeter(List<(string, Process, TimeSpan)> emulator)
     {
         this.emulator = emulator;
         this.hostStart = HostCpu();
-        this.emulatorStart = CpuOf(emulator) ?? TimeSpan.Zero;
     }
 
-    /// <summary>Starts measuring; <paramref name="emulatorProcessId"/> null when the emulator is not ours to see (given by --connection).</summary>
-    public static CpuMeter Start(int? emulatorProcessId)
+    /// <summary>Starts measuring; <paramref name="emulatorProcessIds"/> empty when the emulator is not ours to see (given by --connection).</summary>
+    public static CpuMeter Start(IReadOnlyDictionary<string, int> emulatorProcessIds)
     {
-        Process? emulator = null;
-        if (emulatorProcessId is { } id)
+        var emulator = new List<(string, Process, TimeSpan)>();
+        foreach ((string name, int id) in emulatorProcessIds)
         {
             try
             {
-                emulator = Process.GetProcessById(id);
+                var process = Process.GetProcessById(id);
+                emulator.Add((name, process, CpuOf(process) ?? TimeSpan.Zero));
             }
             catch (ArgumentException)
             {
-                // Gone already: the figure is left out.
+                // Gone already: its figure is left out.
             }
         }
 
@@ -44,13 +45,30 @@ internal sealed class CpuMeter : IDisposable
     {
         double seconds = Stopwatch.GetElapsedTime(this.wallStart).TotalSeconds;
         double host = (HostCpu() - this.hostStart).TotalSeconds / seconds;
-        string emulatorPart = CpuOf(this.emulator) is { } now
-            ? $"emulator (its node process) {(now - this.emulatorStart).TotalSeconds / seconds:0.00} cores"
-            : "emulator not measured (given by --connection)";
-        return $"CPU over the run: host and bench driver {host:0.00} cores, {emulatorPart}, of {Environment.ProcessorCount}.";
+        var inv = CultureInfo.InvariantCulture;
+        var parts = new List<string> { string.Create(inv, $"host and bench driver {host:0.00} cores") };
+        if (this.emulator.Count == 0)
+        {
+            parts.Add("emulator not measured (given by --connection)");
+        }
+
+        foreach ((string name, Process process, TimeSpan start) in this.emulator)
+        {
+            parts.Add(CpuOf(process) is { } now
+                ? string.Create(inv, $"emulator ({name}, its node process) {(now - start).TotalSeconds / seconds:0.00} cores")
+                : $"emulator ({name}) gone");
+        }
+
+        return string.Create(inv, $"CPU over the run: {string.Join(", ", parts)}, of {Environment.ProcessorCount}.");
     }
 
-    public void Dispose() => this.emulator?.Dispose();
+    public void Dispose()
+    {
+        foreach ((_, Process process, _) in this.emulator)
+        {
+            process.Dispose();
+        }
+    }
 
     private static TimeSpan HostCpu()
     {
@@ -58,13 +76,8 @@ internal sealed class CpuMeter : IDisposable
         return self.TotalProcessorTime;
     }
 
-    private static TimeSpan? CpuOf(Process? process)
+    private static TimeSpan? CpuOf(Process process)
     {
-        if (process is null)
-        {
-            return null;
-        }
-
         try
         {
             process.Refresh();
