@@ -93,6 +93,8 @@ public sealed partial class AzureStorageOrchestrationBackend
             return;
         }
 
+        // Received, its send receipt is spent (an early one is hidden again under a new one): it is no longer a waiting timer to delete.
+        this.pendingTimers.Forget(message.InstanceId, received.MessageId);
         if (await this.DeferIfEarlyAsync(receipt, message))
         {
             return;

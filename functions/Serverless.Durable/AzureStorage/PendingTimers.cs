@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Serverless.Durable.AzureStorage;
 
 /// <summary>
@@ -18,37 +16,71 @@ internal sealed class PendingTimers
     /// <summary>The most receipts held (about 200 bytes each).</summary>
     public const int Capacity = 100_000;
 
-    private readonly ConcurrentDictionary<string, List<QueueReceipt>> byInstance = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<QueueReceipt>> byInstance = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
     private int count;
+
+    /// <summary>How many receipts are held.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (this.gate)
+            {
+                return this.count;
+            }
+        }
+    }
 
     /// <summary>Remembers a timer message sent to <paramref name="instanceId"/>.</summary>
     public void Track(string instanceId, QueueReceipt receipt)
     {
-        if (Interlocked.Increment(ref this.count) > Capacity)
+        lock (this.gate)
         {
-            Interlocked.Decrement(ref this.count);
-            return;
-        }
+            if (this.count >= Capacity)
+            {
+                return;
+            }
 
-        List<QueueReceipt> receipts = this.byInstance.GetOrAdd(instanceId, _ => []);
-        lock (receipts)
-        {
+            if (!this.byInstance.TryGetValue(instanceId, out List<QueueReceipt>? receipts))
+            {
+                this.byInstance[instanceId] = receipts = [];
+            }
+
             receipts.Add(receipt);
+            this.count++;
+        }
+    }
+
+    /// <summary>Forgets a message that was received (a timer that came due, or came early): it is no longer waiting.</summary>
+    /// <remarks>Why: an instance that never finishes (one that runs on with periodic timers) would otherwise hold its receipts until <see cref="Capacity"/>.</remarks>
+    public void Forget(string instanceId, string messageId)
+    {
+        lock (this.gate)
+        {
+            if (this.byInstance.TryGetValue(instanceId, out List<QueueReceipt>? receipts))
+            {
+                this.count -= receipts.RemoveAll(r => r.MessageId == messageId);
+                if (receipts.Count == 0)
+                {
+                    this.byInstance.Remove(instanceId);
+                }
+            }
         }
     }
 
     /// <summary>Forgets and answers the timer messages sent to <paramref name="instanceId"/> so far.</summary>
     public IReadOnlyList<QueueReceipt> Take(string instanceId)
     {
-        if (!this.byInstance.TryRemove(instanceId, out List<QueueReceipt>? receipts))
+        lock (this.gate)
         {
-            return [];
-        }
+            if (!this.byInstance.Remove(instanceId, out List<QueueReceipt>? receipts))
+            {
+                return [];
+            }
 
-        lock (receipts)
-        {
-            Interlocked.Add(ref this.count, -receipts.Count);
-            return [.. receipts];
+            this.count -= receipts.Count;
+            return receipts;
         }
     }
 }
