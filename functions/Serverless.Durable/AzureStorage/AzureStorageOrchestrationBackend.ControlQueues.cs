@@ -229,14 +229,13 @@ public sealed partial class AzureStorageOrchestrationBackend
     private async Task<QueueReceipt?> SendToInstanceAsync(string instanceId, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
     {
         ControlPartition partition = this.partitions[this.layout.PartitionOf(instanceId)];
-        SendReceipt sent = await this.SendAsync(partition.Queue, text, visibleAt, cancellationToken);
-        if (visibleAt is null || this.DelayUntil(visibleAt) is null)
+        QueueReceipt? hidden = await this.SendAsync(partition.Queue, text, visibleAt, cancellationToken);
+        if (hidden is null)
         {
             partition.Wake.Set();
-            return null;
         }
 
-        return new QueueReceipt(partition.Queue, sent.MessageId, sent.PopReceipt);
+        return hidden;
     }
 
     /// <summary>Sends queue text to the work-item queue.</summary>
@@ -246,7 +245,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         this.activityWake.Set();
     }
 
-    private async Task<SendReceipt> SendAsync(QueueClient queue, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
+    /// <summary>Sends queue text, hidden until <paramref name="visibleAt"/> when that is still ahead on the engine's clock.</summary>
+    /// <returns>The sent message's receipt when it was sent hidden; null when it was sent visible.</returns>
+    private async Task<QueueReceipt?> SendAsync(QueueClient queue, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
     {
         TimeSpan? delay = this.DelayUntil(visibleAt);
 
@@ -258,7 +259,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         Interlocked.Increment(ref this.version);
-        return sent.Value;
+        return delay is null ? null : new QueueReceipt(queue, sent.Value.MessageId, sent.Value.PopReceipt);
     }
 
     private static async Task DeleteQuietlyAsync(QueueReceipt receipt)
