@@ -151,20 +151,7 @@ internal sealed class AppBenchmark(string connectionString, int cases, int concu
     private static async Task<CasesDriven> DriveAtRateAsync(CaseDriver driver, int first, int count, double perSecond)
     {
         var driven = new CasesDriven();
-        var running = new List<Task>(count);
-        long start = Stopwatch.GetTimestamp();
-        for (int n = 0; n < count; n++)
-        {
-            TimeSpan wait = TimeSpan.FromSeconds(n / perSecond) - Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait);
-            }
-
-            running.Add(driven.RunAsync(driver, first + n));
-        }
-
-        await Task.WhenAll(running);
+        await OpenLoop.RunAsync(perSecond, count, (n, _) => driven.RunAsync(driver, first + n), CancellationToken.None);
         return driven;
     }
 

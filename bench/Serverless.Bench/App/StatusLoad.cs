@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using Serverless.Bench.Measurement;
 
 namespace Serverless.Bench.App;
 
@@ -22,8 +22,8 @@ internal static class StatusLoad
     /// <summary>Each kind of query at <paramref name="perSecond"/> calls a second, open-loop.</summary>
     public static Task RunAtRateAsync(AppClient client, DemoKeys keys, LiveCases live, CallStats stats, double perSecond, CancellationToken stop) =>
         Task.WhenAll(
-            AtRateAsync(due => GetAsync(client, keys, live, stats, due), perSecond, stop),
-            AtRateAsync(due => SmsAsync(client, live, stats, due), perSecond, stop));
+            OpenLoop.RunAsync(perSecond, int.MaxValue, (_, due) => GetAsync(client, keys, live, stats, due), stop),
+            OpenLoop.RunAsync(perSecond, int.MaxValue, (_, due) => SmsAsync(client, live, stats, due), stop));
 
     /// <summary><paramref name="callers"/> closed-loop callers, alternating the two kinds of query.</summary>
     public static Task RunClosedLoopAsync(AppClient client, DemoKeys keys, LiveCases live, CallStats stats, int callers, CancellationToken stop) =>
@@ -41,27 +41,6 @@ internal static class StatusLoad
                 sms = !sms;
             }
         }));
-
-    private static async Task AtRateAsync(Func<long, Task<bool>> call, double perSecond, CancellationToken stop)
-    {
-        long interval = (long)(Stopwatch.Frequency / perSecond);
-        long due = Stopwatch.GetTimestamp();
-        var inFlight = new List<Task<bool>>();
-        while (!stop.IsCancellationRequested)
-        {
-            TimeSpan wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, CancellationToken.None);
-            }
-
-            inFlight.RemoveAll(t => t.IsCompleted);
-            inFlight.Add(call(due));
-            due += interval;
-        }
-
-        await Task.WhenAll(inFlight);
-    }
 
     /// <summary>One case read; false when no case is live yet.</summary>
     private static async Task<bool> GetAsync(AppClient client, DemoKeys keys, LiveCases live, CallStats stats, long? dueAt)
