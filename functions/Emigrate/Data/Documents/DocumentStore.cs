@@ -185,13 +185,8 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     /// </remarks>
     private async Task<bool> PublishAsync(string caseId, DocumentState state, ETag? reservedRow, CancellationToken cancellationToken)
     {
-        if (reservedRow is { } unchanged && await this.TryWriteAsync(caseId, state, unchanged, cancellationToken))
-        {
-            await this.CopyToCaseRowAsync(caseId, [state.Type], null, cancellationToken);
-            return true;
-        }
-
-        while (true)
+        bool written = reservedRow is { } unchanged && await this.TryWriteAsync(caseId, state, unchanged, cancellationToken);
+        while (!written)
         {
             NullableResponse<TableEntity> current = await this.Table.GetEntityIfExistsAsync<TableEntity>(caseId, DocumentRow(caseId, state.Type), cancellationToken: cancellationToken);
             int latest = current.HasValue ? current.Value!.GetInt32("Version") ?? 0 : 0;
@@ -209,16 +204,16 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             try
             {
                 await this.WriteAsync(caseId, state, current, cancellationToken);
+                written = true;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
                 // The row moved (a review, another upload): look again.
-                continue;
             }
-
-            await this.CopyToCaseRowAsync(caseId, [state.Type], null, cancellationToken);
-            return true;
         }
+
+        await this.CopyToCaseRowAsync(caseId, [state.Type], null, cancellationToken);
+        return true;
     }
 
     /// <summary>Every uploaded document's latest state.</summary>
